@@ -1,0 +1,23 @@
+import * as catalog from '../services/catalog-service'
+import type { Handlers } from './types'
+
+export const handlers = {
+  'app.info': (_input, ctx) => ctx.info(),
+
+  'backups.list': (_input, ctx) => ctx.listBackups(),
+  'backups.create': (_input, ctx) => ctx.createBackup(),
+  'backups.restoreLatest': (_input, ctx) => ctx.restoreLatestBackup(),
+
+  'units.list': (_input, ctx) => catalog.listUnits(ctx.services()),
+  'units.add': (input, ctx) => catalog.addUnit(ctx.services(), input),
+
+  'vendors.list': (_input, ctx) => catalog.listVendors(ctx.services()),
+  'vendors.add': (input, ctx) => catalog.addVendor(ctx.services(), input),
+  'vendors.rename': (input, ctx) => catalog.renameVendor(ctx.services(), input.id, input.name),
+  'vendors.remove': (input, ctx) => catalog.removeVendor(ctx.services(), input.id),
+
+  'accounts.list': (input, ctx) => catalog.listAccounts(ctx.services(), input?.vendorId),
+  'accounts.add': (input, ctx) => catalog.addAccount(ctx.services(), input),
+  'accounts.update': (input, ctx) => catalog.updateAccount(ctx.services(), input),
+  'accounts.remove': (input, ctx) => catalog.removeAccount(ctx.services(), input.id),
+} as const satisfies Handlers

@@ -1,0 +1,13 @@
+/** Push events from the backend to every view. */
+export interface PushEvents {
+  /** Facts changed: by this app (`local`) or by another process on the same database file (`external`, e.g. the CLI). */
+  readonly 'ledger.changed': {
+    readonly origin: 'local' | 'external'
+    readonly method?: string
+  }
+}
+export type PushEventName = keyof PushEvents
+export const PUSH_EVENT_NAMES = ['ledger.changed'] as const satisfies readonly PushEventName[]
+
+export const isPushEventName = (value: unknown): value is PushEventName =>
+  typeof value === 'string' && (PUSH_EVENT_NAMES as readonly string[]).includes(value)

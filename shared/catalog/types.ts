@@ -1,0 +1,37 @@
+/** Who the user pays (OpenAI, Anthropic, Kreator…). */
+export interface Vendor {
+  readonly id: number
+  readonly name: string
+  readonly website: string | null
+  readonly createdAt: number
+  readonly accountCount: number
+}
+
+/** One pool of credits at a vendor (an org, a workspace, a seat), counted in one unit and billed in one currency. */
+export interface Account {
+  readonly id: number
+  readonly vendorId: number
+  readonly vendorName: string
+  readonly name: string
+  /** What the balance is counted in (a currency for prepaid API balances, a credit unit for plan credits). */
+  readonly unitId: string
+  /** ISO 4217 code the vendor bills this account in. */
+  readonly currency: string
+  /** The vendor's IANA zone: renewals and expiries of this account are computed in it. */
+  readonly timeZone: string
+  readonly createdAt: number
+}
+
+export interface AppInfo {
+  readonly version: string
+  readonly dbPath: string
+  readonly schemaVersion: number
+  readonly sqliteVersion: string
+  readonly runtime: string
+}
+
+export interface BackupInfo {
+  readonly file: string
+  readonly takenAt: number
+  readonly bytes: number
+}
