@@ -119,7 +119,7 @@ export const createBackend = async (
       const name = call.value.method
       try {
         const handler = handlers[name] as Handler<typeof name>
-        const value = await handler(call.value.input as never, context)
+        const value = await handler(call.value.input, context)
         if (contract[name].kind === 'mutation') {
           if (outcome.state === 'ok') dataVersion = readDataVersion(outcome.db)
           emit('ledger.changed', { origin: 'local', method: name })

@@ -53,7 +53,10 @@ describe('vendors and accounts', () => {
       }),
     )
     const removal = await backend.dispatch('vendors.remove', { id: vendor.id })
-    expect(removal).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: expect.stringContaining('1 account') } })
+    expect(removal).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: expect.stringContaining('1 account') },
+    })
     expect(value(await backend.dispatch('vendors.list', undefined))).toHaveLength(1)
   })
 
@@ -89,7 +92,9 @@ describe('vendors and accounts', () => {
 
   it('declares a custom unit with its scale and refuses a second one with the same id', async () => {
     const backend = await openTestBackend()
-    value(await backend.dispatch('units.add', { id: 'kreator-credit', kind: 'credit', scale: 0, label: 'Kreator credits' }))
+    value(
+      await backend.dispatch('units.add', { id: 'kreator-credit', kind: 'credit', scale: 0, label: 'Kreator credits' }),
+    )
     const units = value(await backend.dispatch('units.list', undefined)) as { id: string; scale: number }[]
     expect(units.find((unit) => unit.id === 'kreator-credit')).toMatchObject({ scale: 0, builtIn: false })
     expect(units.find((unit) => unit.id === 'USD')).toMatchObject({ scale: 6, builtIn: true })

@@ -28,14 +28,18 @@ export const quickCheck = (db: Connection): string[] => {
   return problems
 }
 
-/** PRAGMA optimize on close lets SQLite refresh the statistics its query planner uses; then release the file. */
+/**
+ * PRAGMA optimize on close lets SQLite refresh the statistics its query planner uses; then release the file.
+ * Optimizing is best effort: on a damaged file it fails, and that must not hide the damage or keep the file open.
+ */
 export const closeConnection = (db: Connection): void => {
   if (!db.open) return
   try {
     db.pragma('optimize')
-  } finally {
-    db.close()
+  } catch {
+    // the close below is what matters
   }
+  db.close()
 }
 
 /** SQLite error codes that mean the file itself is damaged or not a database. */

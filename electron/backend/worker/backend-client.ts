@@ -82,7 +82,7 @@ export const startBackendWorker = (options: StartOptions): Promise<BackendClient
           return
       }
     })
-    worker.on('error', (error) => {
+    worker.on('error', (error: Error) => {
       stopped = true
       failPending(`The backend failed: ${error.message}`)
       rejectStart(error)

@@ -1,0 +1,29 @@
+import { rmSync } from 'node:fs'
+import { join } from 'node:path'
+import { emit, log } from './report'
+import { STORAGE_BENCHES } from './storage-benches'
+
+const usage = 'usage: npm run -s bench [-- --only NAME[,NAME]]\nbenches: ' + Object.keys(STORAGE_BENCHES).join(', ')
+
+/** Entry of the built bench bundle (out/bench/bench.js), called by test/bench/launch.mjs. */
+export const runBenches = async (argv: readonly string[], root: string): Promise<void> => {
+  const onlyIndex = argv.indexOf('--only')
+  const only = onlyIndex >= 0 ? (argv[onlyIndex + 1] ?? '').split(',').filter(Boolean) : undefined
+  if (argv.includes('--help')) {
+    log(usage)
+    return
+  }
+  const unknown = (only ?? []).filter((name) => !(name in STORAGE_BENCHES))
+  if (unknown.length > 0) {
+    log(`unknown bench: ${unknown.join(', ')}\n${usage}`)
+    process.exitCode = 2
+    return
+  }
+  const env = { root, dataDir: join(root, 'test/bench/data') }
+  for (const [name, bench] of Object.entries(STORAGE_BENCHES)) {
+    if (only && !only.includes(name)) continue
+    log(`running ${name}…`)
+    emit(await bench(env))
+  }
+  rmSync(env.dataDir, { recursive: true, force: true })
+}
