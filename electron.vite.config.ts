@@ -1,9 +1,20 @@
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import react from '@vitejs/plugin-react'
+import type { Plugin } from 'vite'
 
 const fromRoot = (path: string) => resolve(import.meta.dirname, path)
 const alias = { '@shared': fromRoot('shared') }
+
+/**
+ * In dev only, Vite injects imported CSS as <style> elements, which the strict CSP of renderer/index.html blocks.
+ * Relax style-src for the dev server; the built app keeps the strict policy.
+ */
+const devStyleCsp = (): Plugin => ({
+  name: 'credit-ledger:dev-style-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'"),
+})
 
 export default defineConfig({
   main: {
@@ -34,7 +45,11 @@ export default defineConfig({
   renderer: {
     root: fromRoot('renderer'),
     resolve: { alias },
-    plugins: [react()],
-    build: { outDir: fromRoot('out/renderer'), rolldownOptions: { input: fromRoot('renderer/index.html') } },
+    plugins: [react(), devStyleCsp()],
+    build: {
+      outDir: fromRoot('out/renderer'),
+      minify: true,
+      rolldownOptions: { input: fromRoot('renderer/index.html') },
+    },
   },
 })

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import type { z } from 'zod'
 import type { Account, AppInfo, BackupInfo, Vendor } from '../catalog/types'
 import {
   accountFilter,

@@ -1,0 +1,43 @@
+/** Dates and counts for the user's locale (the runtime's default), never a hard-coded format. */
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+const plural = new Intl.PluralRules(undefined)
+
+export const formatDate = (epochMs: number): string => dateFormat.format(new Date(epochMs))
+
+export const formatDateTime = (epochMs: number): string => dateTimeFormat.format(new Date(epochMs))
+
+/** `count(2, 'account', 'accounts')` → "2 accounts". */
+export const count = (n: number, one: string, other: string): string =>
+  `${new Intl.NumberFormat().format(n)} ${plural.select(n) === 'one' ? one : other}`
+
+/** A website shown without its scheme: "https://openai.com/" → "openai.com". */
+export const displayHost = (url: string): string => {
+  try {
+    const parsed = new URL(url)
+    const path = parsed.pathname === '/' ? '' : parsed.pathname
+    return `${parsed.host}${path}`
+  } catch {
+    return url
+  }
+}
+
+/** The browser's IANA zone, e.g. "Europe/Berlin"; UTC when it cannot tell. */
+export const browserTimeZone = (): string => {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'
+  } catch {
+    return 'UTC'
+  }
+}
+
+/** Every zone the runtime knows, for a datalist of suggestions. */
+export const knownTimeZones = (): readonly string[] => {
+  try {
+    const zones = Intl.supportedValuesOf('timeZone')
+    return zones.includes('UTC') ? zones : [...zones, 'UTC']
+  } catch {
+    return ['UTC']
+  }
+}

@@ -1,0 +1,27 @@
+import type { MethodName } from './contract'
+
+/**
+ * The contract's method names as a plain list, for code that must not bundle zod: the sandboxed preload builds
+ * `window.ledger` from it. Only a type is imported from the contract, so this module carries no runtime imports.
+ * `satisfies` rejects a name the contract lacks; MissingMethodNames rejects a contract method missing here.
+ */
+export const METHOD_NAME_LIST = [
+  'app.info',
+  'backups.list',
+  'backups.create',
+  'backups.restoreLatest',
+  'units.list',
+  'units.add',
+  'vendors.list',
+  'vendors.add',
+  'vendors.rename',
+  'vendors.remove',
+  'accounts.list',
+  'accounts.add',
+  'accounts.update',
+  'accounts.remove',
+] as const satisfies readonly MethodName[]
+
+type MustBeNever<T extends never> = T
+/** Does not compile ("'x.y' does not satisfy the constraint 'never'") when the contract gains a method missing here. */
+export type MissingMethodNames = MustBeNever<Exclude<MethodName, (typeof METHOD_NAME_LIST)[number]>>

@@ -1,0 +1,217 @@
+import type { LedgerWindowApi, PushListener } from '@shared/api/client'
+import type { HandlerInput, MethodInput, MethodName, MethodOutput } from '@shared/api/contract'
+import type { PushEventName, PushEvents } from '@shared/api/events'
+import { fail, ok, type ApiError, type Result } from '@shared/api/result'
+import { validateCall } from '@shared/api/validate'
+import type { Account, BackupInfo, Vendor } from '@shared/catalog/types'
+import type { Unit } from '@shared/money/units'
+
+/**
+ * An in-memory `window.ledger` for renderer tests: the contract's methods over plain arrays, inputs checked with the
+ * contract's own schemas (as the backend does), every call recorded, failures injectable, push events by hand.
+ */
+
+export interface RecordedCall {
+  readonly method: MethodName
+  readonly input: unknown
+}
+
+type Handler<M extends MethodName> = (input: HandlerInput<M>) => Result<MethodOutput<M>>
+
+const BUILT_IN_UNITS: readonly Unit[] = [
+  { id: 'USD', kind: 'money', scale: 6, label: 'US dollar', builtIn: true },
+  { id: 'EUR', kind: 'money', scale: 6, label: 'Euro', builtIn: true },
+  { id: 'credit', kind: 'credit', scale: 0, label: 'Credits', builtIn: true },
+]
+
+/** Methods a refused database still answers (the recovery screen needs them). */
+const ANSWERED_WHEN_REFUSED: readonly MethodName[] = ['backups.list', 'backups.restoreLatest']
+
+export const CREATED_AT = Date.UTC(2025, 0, 15, 12, 0, 0)
+
+export class FakeLedger {
+  vendors: Vendor[] = []
+  accounts: Account[] = []
+  units: Unit[] = [...BUILT_IN_UNITS]
+  backups: BackupInfo[] = [
+    { file: 'credit-ledger-2025-01-14.db', takenAt: Date.UTC(2025, 0, 14, 9, 30), bytes: 40_960 },
+  ]
+  readonly calls: RecordedCall[] = []
+  /** When set, every call but the backup ones answers this error (as a backend that refused the file). */
+  refusal: ApiError | null = null
+  private nextId = 1
+  private readonly injected = new Map<MethodName, ApiError[]>()
+  private readonly listeners = new Set<PushListener<'ledger.changed'>>()
+
+  /** The next call of `method` answers `error` instead of running. */
+  failNext(method: MethodName, error: ApiError): void {
+    this.injected.set(method, [...(this.injected.get(method) ?? []), error])
+  }
+
+  callsOf(method: MethodName): readonly RecordedCall[] {
+    return this.calls.filter((call) => call.method === method)
+  }
+
+  emit<E extends PushEventName>(_event: E, payload: PushEvents[E]): void {
+    for (const listener of [...this.listeners]) listener(payload)
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size
+  }
+
+  /** Put a vendor straight into the store, as another process (the CLI) would. */
+  seedVendor(name: string, website: string | null = null): Vendor {
+    const vendor: Vendor = { id: this.nextId++, name, website, createdAt: CREATED_AT, accountCount: 0 }
+    this.vendors.push(vendor)
+    return vendor
+  }
+
+  seedAccount(vendor: Vendor, name: string, unitId = 'USD'): Account {
+    const account: Account = {
+      id: this.nextId++,
+      vendorId: vendor.id,
+      vendorName: vendor.name,
+      name,
+      unitId,
+      currency: 'USD',
+      timeZone: 'UTC',
+      createdAt: CREATED_AT,
+    }
+    this.accounts.push(account)
+    return account
+  }
+
+  private sortedVendors(): readonly Vendor[] {
+    return [...this.vendors]
+      .map((vendor) => ({ ...vendor, accountCount: this.accounts.filter((a) => a.vendorId === vendor.id).length }))
+      .sort((a, b) => a.name.localeCompare(b.name))
+  }
+
+  private vendor(id: number): Vendor | undefined {
+    return this.vendors.find((vendor) => vendor.id === id)
+  }
+
+  private readonly handlers: { readonly [M in MethodName]: Handler<M> } = {
+    'app.info': () =>
+      ok({
+        version: '0.1.0-test',
+        dbPath: '/tmp/ledger.db',
+        schemaVersion: 1,
+        sqliteVersion: '3.50.0',
+        runtime: 'test',
+      }),
+    'backups.list': () => ok([...this.backups].sort((a, b) => b.takenAt - a.takenAt)),
+    'backups.create': () => {
+      const backup: BackupInfo = { file: `backup-${String(this.backups.length)}.db`, takenAt: Date.now(), bytes: 1 }
+      this.backups.push(backup)
+      return ok(backup)
+    },
+    'backups.restoreLatest': () => {
+      const latest = [...this.backups].sort((a, b) => b.takenAt - a.takenAt)[0]
+      if (latest === undefined) return fail('NOT_FOUND', 'There is no backup to restore')
+      this.refusal = null
+      return ok(latest)
+    },
+    'units.list': () => ok(this.units),
+    'units.add': (input) => {
+      const unit: Unit = { ...input, builtIn: false }
+      this.units.push(unit)
+      return ok(unit)
+    },
+    'vendors.list': () => ok(this.sortedVendors()),
+    'vendors.add': (input) => {
+      if (this.vendors.some((vendor) => vendor.name.toLowerCase() === input.name.toLowerCase()))
+        return fail('CONFLICT', `A vendor named ${input.name} already exists`, {
+          fields: { name: 'This name is taken' },
+        })
+      return ok(this.seedVendor(input.name, input.website ?? null))
+    },
+    'vendors.rename': (input) => {
+      const vendor = this.vendor(input.id)
+      if (vendor === undefined) return fail('NOT_FOUND', 'No such vendor')
+      const renamed = { ...vendor, name: input.name }
+      this.vendors = this.vendors.map((item) => (item.id === input.id ? renamed : item))
+      return ok(renamed)
+    },
+    'vendors.remove': (input) => {
+      if (this.vendor(input.id) === undefined) return fail('NOT_FOUND', 'No such vendor')
+      if (this.accounts.some((account) => account.vendorId === input.id))
+        return fail('CONFLICT', 'This vendor has accounts: delete them first')
+      this.vendors = this.vendors.filter((vendor) => vendor.id !== input.id)
+      return ok({ id: input.id })
+    },
+    'accounts.list': (input) =>
+      ok(this.accounts.filter((account) => input?.vendorId === undefined || account.vendorId === input.vendorId)),
+    'accounts.add': (input) => {
+      const vendor = this.vendor(input.vendorId)
+      if (vendor === undefined) return fail('NOT_FOUND', 'No such vendor', { fields: { vendorId: 'No such vendor' } })
+      const account = this.seedAccount(vendor, input.name, input.unitId)
+      const full = { ...account, currency: input.currency, timeZone: input.timeZone }
+      this.accounts = this.accounts.map((item) => (item.id === account.id ? full : item))
+      return ok(full)
+    },
+    'accounts.update': (input) => {
+      const account = this.accounts.find((item) => item.id === input.id)
+      if (account === undefined) return fail('NOT_FOUND', 'No such account')
+      const updated: Account = {
+        ...account,
+        name: input.name ?? account.name,
+        unitId: input.unitId ?? account.unitId,
+        currency: input.currency ?? account.currency,
+        timeZone: input.timeZone ?? account.timeZone,
+      }
+      this.accounts = this.accounts.map((item) => (item.id === input.id ? updated : item))
+      return ok(updated)
+    },
+    'accounts.remove': (input) => {
+      if (!this.accounts.some((account) => account.id === input.id)) return fail('NOT_FOUND', 'No such account')
+      this.accounts = this.accounts.filter((account) => account.id !== input.id)
+      return ok({ id: input.id })
+    },
+  }
+
+  private run<M extends MethodName>(method: M, input: MethodInput<M>): Result<MethodOutput<M>> {
+    this.calls.push({ method, input })
+    const queue = this.injected.get(method) ?? []
+    const injected = queue.shift()
+    if (injected !== undefined) return { ok: false, error: injected }
+    if (this.refusal !== null && !ANSWERED_WHEN_REFUSED.includes(method)) return { ok: false, error: this.refusal }
+    const checked = validateCall(method, input)
+    if (!checked.ok) return checked
+    const handler = this.handlers[method] as Handler<M>
+    return handler(checked.value.input as HandlerInput<M>)
+  }
+
+  private method<M extends MethodName>(method: M): (input: MethodInput<M>) => Promise<Result<MethodOutput<M>>> {
+    return (input) => Promise.resolve(this.run(method, input))
+  }
+
+  /** The object to install as `window.ledger`. */
+  readonly api: LedgerWindowApi = {
+    'app.info': this.method('app.info'),
+    'backups.list': this.method('backups.list'),
+    'backups.create': this.method('backups.create'),
+    'backups.restoreLatest': this.method('backups.restoreLatest'),
+    'units.list': this.method('units.list'),
+    'units.add': this.method('units.add'),
+    'vendors.list': this.method('vendors.list'),
+    'vendors.add': this.method('vendors.add'),
+    'vendors.rename': this.method('vendors.rename'),
+    'vendors.remove': this.method('vendors.remove'),
+    'accounts.list': this.method('accounts.list'),
+    'accounts.add': this.method('accounts.add'),
+    'accounts.update': this.method('accounts.update'),
+    'accounts.remove': this.method('accounts.remove'),
+    on: (event, listener) => {
+      if (event !== 'ledger.changed') return () => undefined
+      const wrapped: PushListener<'ledger.changed'> = (payload) => {
+        listener(payload)
+      }
+      this.listeners.add(wrapped)
+      return () => {
+        this.listeners.delete(wrapped)
+      }
+    },
+  }
+}
