@@ -26,4 +26,5 @@ export const IPC_EVENT_CHANNEL = 'ledger:event'
  */
 export const HTTP_API_PREFIX = '/api/'
 export const HTTP_EVENTS_PATH = '/events'
-export const SESSION_COOKIE = 'credit_ledger_session'
+/** Cookies ignore the port, so the name carries it: two `serve` instances in one browser keep their own sessions. */
+export const sessionCookieName = (port: number): string => `credit_ledger_session_${port}`

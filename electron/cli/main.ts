@@ -1,0 +1,97 @@
+import { readFileSync, realpathSync } from 'node:fs'
+import { homedir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { defaultUserDataDir, resolveDbPath } from '../backend/paths'
+import { splitCommandLine, UsageError } from './args'
+import type { CliContext } from './command'
+import { COMMANDS, findCommand } from './commands'
+import { commandHelp, usage } from './help'
+import { ensureRuntime } from './launch/ensure-runtime'
+
+/**
+ * The `credit-ledger` CLI, built to out/main/cli.js. Run directly (`node out/main/cli.js …`, as tests do) or
+ * imported by the bin launcher (electron/cli/credit-ledger.mjs), which calls `runAsProcess`.
+ */
+
+// This module is the bundle's entry, so import.meta.url is out/main/cli.js; the worker and renderer are its siblings.
+const BUILT_DIR = dirname(fileURLToPath(import.meta.url))
+
+const readAppVersion = (): string => {
+  try {
+    const pkg: unknown = JSON.parse(readFileSync(join(BUILT_DIR, '..', '..', 'package.json'), 'utf8'))
+    const version = (pkg as { version?: unknown }).version
+    return typeof version === 'string' ? version : '0.0.0'
+  } catch {
+    return '0.0.0'
+  }
+}
+
+const createContext = (argv: readonly string[], json: boolean): CliContext => ({
+  dbPath: resolve(resolveDbPath(argv, process.env, defaultUserDataDir(process.platform, process.env, homedir()))),
+  json,
+  appVersion: readAppVersion(),
+  workerFile: join(BUILT_DIR, 'worker.js'),
+  rendererDir: join(BUILT_DIR, '..', 'renderer'),
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+})
+
+const usageError = (message: string, command: string | undefined): number => {
+  const found = command === undefined ? undefined : findCommand(command)
+  const text = found === undefined || command === undefined ? usage(COMMANDS) : commandHelp(command, found)
+  process.stderr.write(`credit-ledger: ${message}\n\n${text}\n`)
+  return 2
+}
+
+/** Run one command line; resolves to the exit code (serve resolves only after a shutdown signal). */
+export const run = async (argv: readonly string[]): Promise<number> => {
+  const line = splitCommandLine(argv)
+  if (line.command === undefined) {
+    if (line.help) {
+      process.stdout.write(`${usage(COMMANDS)}\n`)
+      return 0
+    }
+    return usageError('no command given', undefined)
+  }
+  const command = findCommand(line.command)
+  if (command === undefined) return usageError(`unknown command "${line.command}"`, undefined)
+  if (line.help) {
+    process.stdout.write(`${commandHelp(line.command, command)}\n`)
+    return 0
+  }
+  const context = createContext(argv, line.json)
+  try {
+    return await command.run(context, line.command, line.rest)
+  } catch (error) {
+    if (error instanceof UsageError) return usageError(error.message, error.command)
+    context.err(`credit-ledger ${line.command}: ${error instanceof Error ? error.message : String(error)}`)
+    return 1
+  }
+}
+
+/**
+ * Run and end the process with the code. The exit is deferred so piped stdout drains; the unref'd timer
+ * forces it only if some handle (a stuck socket, a worker) would otherwise keep the process alive.
+ */
+export const runAsProcess = async (argv: readonly string[]): Promise<void> => {
+  const code = await run(argv)
+  process.exitCode = code
+  setTimeout(() => process.exit(code), 3_000).unref()
+}
+
+const isProcessEntry = (): boolean => {
+  const entry = process.argv[1]
+  if (entry === undefined) return false
+  try {
+    return realpathSync(entry) === realpathSync(fileURLToPath(import.meta.url))
+  } catch {
+    return false
+  }
+}
+
+if (isProcessEntry()) {
+  // Run directly on an old Node, re-run on the pinned one before the worker could load better-sqlite3.
+  ensureRuntime(fileURLToPath(import.meta.url), process.argv.slice(2))
+  void runAsProcess(process.argv.slice(2))
+}
