@@ -125,13 +125,17 @@ describe('Vendors screen', () => {
   it('shows a CONFLICT on delete in the vendor’s row', async () => {
     const fake = new FakeLedger()
     const openai = fake.seedVendor('OpenAI')
-    fake.seedAccount(openai, 'API')
     fake.seedVendor('Cursor')
     const { user } = await renderApp(fake)
+    // Both rows, OpenAI's included, believe there is nothing in the way of a delete.
+    expect(within(await vendorList()).getAllByText('0 accounts')).toHaveLength(2)
+    // A race: another process adds an account after the list loaded and no ledger.changed has arrived yet, so the
+    // row still offers the delete and only the backend knows better.
+    fake.seedAccount(openai, 'API')
 
-    await user.click(await screen.findByRole('button', { name: 'Delete OpenAI' }))
+    await user.click(screen.getByRole('button', { name: 'Delete OpenAI' }))
     const confirm = screen.getByRole('group', { name: 'Confirm deleting OpenAI' })
-    expect(within(confirm).getByText('OpenAI still has accounts. Delete anyway?')).toBeTruthy()
+    expect(within(confirm).getByText('Delete OpenAI?')).toBeTruthy()
     await user.click(within(confirm).getByRole('button', { name: 'Delete' }))
 
     const row = (await screen.findByRole('alert')).closest('li')
@@ -140,8 +144,42 @@ describe('Vendors screen', () => {
       'This vendor has accounts: delete them first',
     )
     expect(within(row ?? document.body).getByText('OpenAI')).toBeTruthy()
+    expect(fake.callsOf('vendors.remove')).toHaveLength(1)
     expect(fake.vendors).toHaveLength(2)
     expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete OpenAI' }))
+  })
+
+  it('does not offer to delete a vendor that still has accounts', async () => {
+    const fake = new FakeLedger()
+    const openai = fake.seedVendor('OpenAI')
+    fake.seedAccount(openai, 'API')
+    const { user } = await renderApp(fake)
+
+    await user.click(await screen.findByRole('button', { name: 'Delete OpenAI' }))
+    const confirm = screen.getByRole('group', { name: 'Confirm deleting OpenAI' })
+    expect(within(confirm).getByText('OpenAI still has 1 account: delete them first.')).toBeTruthy()
+    expect(within(confirm).queryByRole('button', { name: 'Delete' })).toBeNull()
+    const ok = within(confirm).getByRole('button', { name: 'OK' })
+    expect(document.activeElement).toBe(ok)
+
+    await user.click(ok)
+    expect(screen.queryByRole('group', { name: 'Confirm deleting OpenAI' })).toBeNull()
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Delete OpenAI' }))
+    expect(fake.callsOf('vendors.remove')).toHaveLength(0)
+    expect(fake.vendors).toHaveLength(1)
+  })
+
+  it('moves focus to OK when a reload blocks an open delete confirmation', async () => {
+    const fake = new FakeLedger()
+    const openai = fake.seedVendor('OpenAI')
+    const { user } = await renderApp(fake)
+    await user.click(await screen.findByRole('button', { name: 'Delete OpenAI' }))
+    expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Keep' }))
+
+    fake.seedAccount(openai, 'API') // added by the CLI while the question was open
+    await push(fake)
+    const ok = await screen.findByRole('button', { name: 'OK' })
+    expect(document.activeElement).toBe(ok)
   })
 
   it('reloads the list when a ledger.changed event arrives', async () => {

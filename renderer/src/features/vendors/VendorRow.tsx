@@ -2,22 +2,17 @@ import { useEffect, useRef, useState, type FormEvent } from 'react'
 import type { Vendor } from '@shared/catalog/types'
 import { Button } from '../../components/Button'
 import { InlineAlert } from '../../components/InlineAlert'
+import { ItemRow } from '../../components/ItemRow'
 import { TextField } from '../../components/TextField'
 import { count, displayHost, formatDate } from '../../lib/format'
+import { useRowMode } from '../../lib/use-row-mode'
 import { useCatalogStore, useOperation } from '../../stores/catalog-store'
 import { fieldError, formError, opKey } from '../../stores/operations'
 
-type Mode = 'view' | 'rename' | 'confirm-delete'
-
 /** One vendor: its name and account count, with inline rename and a confirmed delete. */
 export function VendorRow({ vendor }: { readonly vendor: Vendor }) {
-  const [mode, setMode] = useState<Mode>('view')
+  const row = useRowMode()
   const [draft, setDraft] = useState(vendor.name)
-  /** Where focus goes once the row has re-rendered in its new mode. */
-  const focusNext = useRef<'rename' | 'delete' | null>(null)
-  const renameButton = useRef<HTMLButtonElement>(null)
-  const deleteButton = useRef<HTMLButtonElement>(null)
-  const keepButton = useRef<HTMLButtonElement>(null)
   const nameInput = useRef<HTMLInputElement>(null)
   const renaming = useOperation(opKey.renameVendor(vendor.id))
   const removing = useOperation(opKey.removeVendor(vendor.id))
@@ -25,29 +20,14 @@ export function VendorRow({ vendor }: { readonly vendor: Vendor }) {
   const removeVendor = useCatalogStore((state) => state.removeVendor)
   const reset = useCatalogStore((state) => state.reset)
 
-  // Move focus with the mode: into the editor, onto the safe choice of the confirmation, back to the button used.
+  // The editor opens with the whole name selected, so typing replaces it and arrows keep it.
   useEffect(() => {
-    if (mode === 'rename') nameInput.current?.select()
-    if (mode === 'confirm-delete') keepButton.current?.focus()
-    if (mode === 'view' && focusNext.current !== null) {
-      ;(focusNext.current === 'rename' ? renameButton : deleteButton).current?.focus()
-      focusNext.current = null
-    }
-  }, [mode])
+    if (row.mode === 'edit') nameInput.current?.select()
+  }, [row.mode])
 
-  const backToView = (focus: 'rename' | 'delete'): void => {
-    focusNext.current = focus
-    setMode('view')
-  }
-
-  const startRename = (): void => {
-    reset(opKey.removeVendor(vendor.id))
-    setDraft(vendor.name)
-    setMode('rename')
-  }
   const cancelRename = (): void => {
     reset(opKey.renameVendor(vendor.id))
-    backToView('rename')
+    row.backToView('edit')
   }
   const saveRename = async (event: FormEvent<HTMLFormElement>): Promise<void> => {
     event.preventDefault()
@@ -55,14 +35,11 @@ export function VendorRow({ vendor }: { readonly vendor: Vendor }) {
       cancelRename()
       return
     }
-    if (await renameVendor(vendor.id, draft)) backToView('rename')
+    if (await renameVendor(vendor.id, draft)) row.backToView('edit')
     else nameInput.current?.focus()
   }
-  const confirmDelete = async (): Promise<void> => {
-    if (!(await removeVendor(vendor.id))) backToView('delete')
-  }
 
-  if (mode === 'rename') {
+  if (row.mode === 'edit') {
     const problem = formError(renaming, ['name'])
     return (
       <li className="row row--editing">
@@ -103,70 +80,36 @@ export function VendorRow({ vendor }: { readonly vendor: Vendor }) {
     )
   }
 
-  const removeProblem = removing.error?.message
   return (
-    <li className={mode === 'confirm-delete' ? 'row row--danger' : 'row'}>
-      <div className="row__main">
-        <div className="row__text">
-          <span className="row__title">{vendor.name}</span>
-          <span className="row__meta">
-            <span>{count(vendor.accountCount, 'account', 'accounts')}</span>
-            {vendor.website !== null && (
-              <span>
-                <a href={vendor.website} target="_blank" rel="noreferrer noopener">
-                  {displayHost(vendor.website)}
-                </a>
-              </span>
-            )}
-            <span>Added {formatDate(vendor.createdAt)}</span>
-          </span>
-        </div>
-        {mode === 'confirm-delete' ? (
-          <div className="row__confirm" role="group" aria-label={`Confirm deleting ${vendor.name}`}>
-            <span className="row__question">
-              {vendor.accountCount > 0 ? `${vendor.name} still has accounts. Delete anyway?` : `Delete ${vendor.name}?`}
-            </span>
-            <Button variant="danger" size="small" busy={removing.pending} onClick={() => void confirmDelete()}>
-              Delete
-            </Button>
-            <Button
-              variant="ghost"
-              size="small"
-              buttonRef={keepButton}
-              onClick={() => {
-                backToView('delete')
-              }}
-            >
-              Keep
-            </Button>
-          </div>
-        ) : (
-          <div className="row__actions">
-            <Button
-              size="small"
-              variant="ghost"
-              buttonRef={renameButton}
-              aria-label={`Rename ${vendor.name}`}
-              onClick={startRename}
-            >
-              Rename
-            </Button>
-            <Button
-              size="small"
-              variant="ghost"
-              buttonRef={deleteButton}
-              aria-label={`Delete ${vendor.name}`}
-              onClick={() => {
-                reset(opKey.removeVendor(vendor.id))
-                setMode('confirm-delete')
-              }}
-            >
-              Delete
-            </Button>
-          </div>
-        )}
-      </div>
-      {removeProblem !== undefined && <InlineAlert>{removeProblem}</InlineAlert>}
-    </li>
+    <ItemRow
+      name={vendor.name}
+      editLabel="Rename"
+      onEdit={() => {
+        setDraft(vendor.name)
+      }}
+      row={row}
+      resetDelete={() => {
+        reset(opKey.removeVendor(vendor.id))
+      }}
+      blocker={
+        // The backend refuses to delete a vendor with accounts: say so up front instead of offering a doomed Delete.
+        vendor.accountCount > 0
+          ? `${vendor.name} still has ${count(vendor.accountCount, 'account', 'accounts')}: delete them first.`
+          : null
+      }
+      onConfirmDelete={() => removeVendor(vendor.id)}
+      deleting={removing.pending}
+      error={removing.error?.message}
+    >
+      <span>{count(vendor.accountCount, 'account', 'accounts')}</span>
+      {vendor.website !== null && (
+        <span>
+          <a href={vendor.website} target="_blank" rel="noreferrer noopener">
+            {displayHost(vendor.website)}
+          </a>
+        </span>
+      )}
+      <span>Added {formatDate(vendor.createdAt)}</span>
+    </ItemRow>
   )
 }
