@@ -1,0 +1,108 @@
+import type { LotSortKey } from './drawdown-order'
+import type { Cost, Funding, Instant, LotKind } from './model'
+import type { LotHistoryEntry, LotResult, LotStatus } from './results'
+
+/** A lot as the replay sees it: its fixed definition (resolved expiry included) and its running counters. */
+export interface LotState {
+  readonly id: string
+  readonly kind: LotKind
+  readonly funding: Funding
+  readonly amount: number
+  readonly cost: Cost | null
+  readonly effectiveAt: Instant
+  expiresAt: Instant | null
+  readonly priority: number
+  readonly tags: readonly string[]
+  readonly createdSeq: number
+  readonly projected: boolean
+  readonly programId: string | null
+  readonly periodIndex: number | null
+  readonly parentLotId: string | null
+  /** Lost when this program ends (top-ups that need an active plan; banked rollover credits). */
+  readonly endsWithProgram: string | null
+  status: LotStatus
+  remaining: number
+  consumed: number
+  expired: number
+  voided: number
+  rolledOut: number
+  closedAt: Instant | null
+  history: LotHistoryEntry[]
+  sortKey: LotSortKey
+}
+
+export type LotDefinition = Omit<
+  LotState,
+  'status' | 'remaining' | 'consumed' | 'expired' | 'voided' | 'rolledOut' | 'closedAt' | 'history' | 'sortKey'
+>
+
+export const sortKeyOf = (lot: LotDefinition): LotSortKey => ({
+  id: lot.id,
+  restricted: lot.tags.length > 0,
+  priority: lot.priority,
+  expiresAt: lot.expiresAt,
+  free: lot.funding === 'promotional' || lot.cost?.amount === 0,
+  cost: lot.cost === null ? null : { amount: lot.cost.amount, units: lot.amount },
+  effectiveAt: lot.effectiveAt,
+  createdSeq: lot.createdSeq,
+})
+
+export const newLotState = (definition: LotDefinition): LotState => ({
+  ...definition,
+  status: 'scheduled',
+  remaining: 0,
+  consumed: 0,
+  expired: 0,
+  voided: 0,
+  rolledOut: 0,
+  closedAt: null,
+  history: [],
+  sortKey: sortKeyOf(definition),
+})
+
+const DAY = 86_400_000
+
+/** Append to a lot's history, summing consecutive consumption of the same UTC day into one line. */
+export const record = (lot: LotState, entry: LotHistoryEntry): void => {
+  const last = lot.history[lot.history.length - 1]
+  if (
+    entry.type === 'consume' &&
+    last?.type === 'consume' &&
+    Math.floor(last.at / DAY) === Math.floor(entry.at / DAY)
+  ) {
+    lot.history[lot.history.length - 1] = { ...last, amount: last.amount + entry.amount, count: (last.count ?? 1) + 1 }
+    return
+  }
+  lot.history.push(entry.type === 'consume' ? { ...entry, count: 1 } : entry)
+}
+
+/** Does a usage with these tags qualify for this lot? Unrestricted lots take anything. */
+export const applies = (lot: LotState, usageTags: readonly string[]): boolean => {
+  if (lot.tags.length === 0) return true
+  for (const tag of usageTags) if (lot.tags.includes(tag)) return true
+  return false
+}
+
+export const toLotResult = (lot: LotState): LotResult => ({
+  id: lot.id,
+  kind: lot.kind,
+  funding: lot.funding,
+  granted: lot.status === 'scheduled' ? 0 : lot.amount,
+  cost: lot.cost,
+  effectiveAt: lot.effectiveAt,
+  expiresAt: lot.expiresAt,
+  priority: lot.priority,
+  tags: lot.tags,
+  projected: lot.projected,
+  programId: lot.programId,
+  periodIndex: lot.periodIndex,
+  parentLotId: lot.parentLotId,
+  status: lot.status,
+  remaining: lot.remaining,
+  consumed: lot.consumed,
+  expired: lot.expired,
+  voided: lot.voided,
+  rolledOut: lot.rolledOut,
+  closedAt: lot.closedAt,
+  history: [...lot.history],
+})

@@ -1,0 +1,118 @@
+import { mulDiv } from '../money/amount'
+import { toInstant, toLocal } from '../time/zoned'
+import { resolveExpiry } from './expiry'
+import { newLotState, type LotState } from './lot-state'
+import type { Instant, LotFact, RechargeRule } from './model'
+import type { WorkingLedger } from './working-ledger'
+
+/** Per rule: recorded purchases already matched to a trigger, what is bought but not yet granted, cap notices. */
+export interface RechargeRuleState {
+  matched: string[]
+  /** Matched purchases effective later than their trigger: bought, not yet usable, so no second trigger. */
+  pendingLots: string[]
+  blockedUntil: Instant | null
+}
+
+/** Recharges (recorded auto_recharge purchases and projected ones) per calendar month of the account's zone. */
+export type RechargeMonths = Record<string, { count: number; amount: number }>
+
+const monthOf = (at: Instant, zone: string): { key: string; next: Instant } => {
+  const local = toLocal(at, zone)
+  const key = `${local.year}-${String(local.month).padStart(2, '0')}`
+  const nextMonth =
+    local.month === 12 ? { year: local.year + 1, month: 1 } : { year: local.year, month: local.month + 1 }
+  const next = toInstant({ ...nextMonth, day: 1, hour: 0, minute: 0, second: 0, millisecond: 0 }, zone)
+  return { key, next }
+}
+
+/** Count a recharge lot toward its month's cap (manual purchases never count: they are kind 'purchase'). */
+export const countRecharge = (months: RechargeMonths, lot: LotState, zone: string): void => {
+  if (lot.kind !== 'auto_recharge') return
+  const { key } = monthOf(lot.effectiveAt, zone)
+  const month = (months[key] ??= { count: 0, amount: 0 })
+  month.count += 1
+  month.amount += lot.amount
+}
+
+export interface RechargeContext {
+  readonly ledger: WorkingLedger
+  readonly zone: string
+  readonly months: RechargeMonths
+  /** Recorded auto_recharge purchases, by effective time, that a trigger may claim as its confirmation. */
+  readonly recorded: readonly LotFact[]
+  /** Grant a lot now (projected recharge) and let it repay debt. */
+  readonly grantNow: (lot: LotState, at: Instant) => void
+}
+
+/** How much one trigger buys: fixed amounts repeat until the balance is above the threshold (one charge). */
+const purchaseAmount = (rule: RechargeRule, available: number): number => {
+  if (rule.mode === 'target') return Math.max(0, rule.amount - available)
+  const gap = rule.threshold - available
+  return rule.amount * (Math.floor(gap / rule.amount) + 1)
+}
+
+/**
+ * Phase 6, after the usage of instant `at`: if the balance usable by any usage (minus debt, plus recharges
+ * bought but not yet granted) is at or below the threshold, buy — unless the monthly cap forbids it, which is
+ * recorded as a notice, never a silent stop.
+ */
+export const evaluateRecharge = (rule: RechargeRule, state: RechargeRuleState, at: Instant, ctx: RechargeContext) => {
+  if (at < rule.enabledFrom || (rule.enabledUntil !== null && at >= rule.enabledUntil)) return
+  let pending = 0
+  for (const id of state.pendingLots) {
+    const lot = ctx.ledger.lots.get(id)
+    if (lot?.status === 'scheduled') pending += lot.amount
+  }
+  const available = ctx.ledger.unrestrictedRemaining - ctx.ledger.debtTotal + pending
+  if (available > rule.threshold) return
+  if (state.blockedUntil !== null && at < state.blockedUntil) return
+  const amount = purchaseAmount(rule, available)
+  if (amount <= 0) return
+
+  const month = monthOf(at, ctx.zone)
+  const used = ctx.months[month.key] ?? { count: 0, amount: 0 }
+  const reason =
+    rule.monthlyMaxCount !== null && used.count + 1 > rule.monthlyMaxCount
+      ? 'max_count'
+      : rule.monthlyMaxAmount !== null && used.amount + amount > rule.monthlyMaxAmount
+        ? 'max_amount'
+        : null
+  if (reason !== null) {
+    state.blockedUntil = month.next
+    ctx.ledger.notices.push({ kind: 'recharge_blocked', at, ruleId: rule.id, month: month.key, reason })
+    return
+  }
+
+  // A recorded purchase shortly after the trigger is the vendor's real charge: wait for it instead of projecting.
+  const confirmation = ctx.recorded.find(
+    (lot) => !state.matched.includes(lot.id) && lot.effectiveAt >= at && lot.effectiveAt <= at + rule.confirmWithinMs,
+  )
+  if (confirmation !== undefined) {
+    state.matched.push(confirmation.id)
+    if (confirmation.effectiveAt > at) state.pendingLots.push(confirmation.id)
+    return
+  }
+
+  let id = `${rule.id}@${at}`
+  while (ctx.ledger.lots.has(id)) id += "'"
+  const cost = rule.lot.costPerUnit
+  const lot = newLotState({
+    id,
+    kind: 'auto_recharge',
+    funding: 'paid',
+    amount,
+    cost: cost === null ? null : { amount: mulDiv(amount, cost.numerator, cost.denominator), currency: cost.currency },
+    effectiveAt: at,
+    expiresAt: resolveExpiry(rule.lot.expiry, at, ctx.zone),
+    priority: rule.lot.priority,
+    tags: [],
+    createdSeq: rule.createdSeq,
+    projected: true,
+    programId: null,
+    periodIndex: null,
+    parentLotId: null,
+    endsWithProgram: null,
+  })
+  ctx.ledger.notices.push({ kind: 'recharge_projected', at, ruleId: rule.id, lotId: id })
+  ctx.grantNow(lot, at)
+}

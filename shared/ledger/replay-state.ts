@@ -1,0 +1,37 @@
+import type { LotState } from './lot-state'
+import type { RechargeMonths, RechargeRuleState } from './recharge'
+import type { DebtSlice, Notice } from './results'
+
+export const ENGINE_VERSION = 1
+
+/**
+ * Everything a replay needs to resume at `processedBefore` as if it had run from the start: the checkpoint.
+ * Plain data (JSON-safe), so the backend can persist it per account.
+ */
+export interface ReplayState {
+  readonly engineVersion: number
+  readonly policyVersion: number
+  /** Every event with an instant before this has been applied; null = nothing yet. */
+  readonly processedBefore: number | null
+  readonly lots: readonly LotState[]
+  readonly debt: readonly DebtSlice[]
+  readonly programs: Readonly<Record<string, { readonly nextOpen: number; readonly ended: boolean }>>
+  readonly recharge: Readonly<Record<string, RechargeRuleState>>
+  readonly rechargeMonths: RechargeMonths
+  readonly notices: readonly Notice[]
+}
+
+/** A deep copy: resuming must never mutate the checkpoint it started from. */
+export const cloneLots = (lots: readonly LotState[]): LotState[] =>
+  lots.map((lot) => ({ ...lot, history: [...lot.history] }))
+
+export const cloneRecharge = (recharge: ReplayState['recharge']): Record<string, RechargeRuleState> =>
+  Object.fromEntries(
+    Object.entries(recharge).map(([id, state]) => [
+      id,
+      { matched: [...state.matched], pendingLots: [...state.pendingLots], blockedUntil: state.blockedUntil },
+    ]),
+  )
+
+export const cloneMonths = (months: RechargeMonths): RechargeMonths =>
+  Object.fromEntries(Object.entries(months).map(([key, value]) => [key, { ...value }]))
