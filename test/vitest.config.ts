@@ -11,6 +11,18 @@ const project = (name: string, include: string[], extra: Record<string, unknown>
   test: { name, include, environment: 'node', ...extra },
 })
 
+// The calendar tests again with the process in other zones: shared/time must never depend on the process's own
+// zone (test/unit/time/process-zone.test.ts checks that each TZ really took effect).
+const calendarZones = {
+  'calendar-new-york': 'America/New_York',
+  'calendar-berlin': 'Europe/Berlin',
+  'calendar-kolkata': 'Asia/Kolkata',
+  'calendar-chatham': 'Pacific/Chatham',
+}
+const calendarProjects = Object.entries(calendarZones).map(([name, TZ]) =>
+  project(name, ['test/unit/time/**/*.test.ts'], { env: { TZ } }),
+)
+
 export default defineConfig({
   root,
   test: {
@@ -22,6 +34,7 @@ export default defineConfig({
       project('contract', ['test/contract/**/*.test.ts'], { testTimeout: 20_000 }),
       project('renderer', ['test/renderer/**/*.test.{ts,tsx}'], { environment: 'jsdom' }),
       project('e2e', ['test/e2e/**/*.test.ts'], { testTimeout: 60_000, hookTimeout: 60_000 }),
+      ...calendarProjects,
     ],
   },
 })
