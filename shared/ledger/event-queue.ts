@@ -1,22 +1,27 @@
 /**
- * Same-instant phase order (DESIGN §3): rollovers at program boundaries → expiries and voids → new grants →
- * debt repayment → usage → auto-recharge → observations.
+ * Same-instant phase order (DESIGN §3): rollovers at program boundaries → program ends (banked credits lost) →
+ * other expiries and voids → new grants → debt repayment → usage → auto-recharge → observations.
+ * (Fix: program ends shared the expiry phase, so whether a banked lot closed as "program ended" or as a plain
+ * expiry depended on queue insertion order, which differs between a replay from scratch and one from a checkpoint.)
  */
 export const PHASE = {
   periodClose: 1,
-  expire: 2,
-  grant: 3,
+  programEnd: 2,
+  expire: 3,
+  grant: 4,
   observe: 7,
 } as const
 
 export interface QueuedEvent {
   readonly at: number
   readonly phase: number
-  /** Ties inside a phase: the order the underlying facts were created in, then insertion into the queue. */
+  /** Ties inside a phase: the order the underlying facts were created in… */
   readonly seq: number
+  /** …then a key naming the event (lot id, program id): never the insertion order, which is not a fact. */
+  readonly key: string
 }
 
-/** A binary min-heap of events ordered by (at, phase, seq, insertion). Small: lots and boundaries, not usage. */
+/** A binary min-heap of events ordered by (at, phase, seq, key, insertion). Small: lots and boundaries, not usage. */
 export class EventQueue<E extends QueuedEvent> {
   private readonly heap: { event: E; order: number }[] = []
   private inserted = 0
@@ -54,6 +59,7 @@ export class EventQueue<E extends QueuedEvent> {
     if (x.at !== y.at) return x.at < y.at
     if (x.phase !== y.phase) return x.phase < y.phase
     if (x.seq !== y.seq) return x.seq < y.seq
+    if (x.key !== y.key) return x.key < y.key
     return a.order < b.order
   }
 

@@ -1,5 +1,6 @@
 import type { LotSortKey } from './drawdown-order'
-import type { Cost, Funding, Instant, LotKind } from './model'
+import { resolveExpiry } from './expiry'
+import type { Cost, Funding, Instant, LotFact, LotKind } from './model'
 import type { LotHistoryEntry, LotResult, LotStatus } from './results'
 
 /** A lot as the replay sees it: its fixed definition (resolved expiry included) and its running counters. */
@@ -9,6 +10,11 @@ export interface LotState {
   readonly funding: Funding
   readonly amount: number
   readonly cost: Cost | null
+  /**
+   * The exact price per unit the drawdown order compares, when `cost` (a whole number of minor units) cannot say it:
+   * a rolled part keeps its parent's price. Absent: cost / amount.
+   */
+  readonly unitCost?: LotSortKey['cost']
   readonly effectiveAt: Instant
   expiresAt: Instant | null
   readonly priority: number
@@ -36,16 +42,26 @@ export type LotDefinition = Omit<
   'status' | 'remaining' | 'consumed' | 'expired' | 'voided' | 'rolledOut' | 'closedAt' | 'history' | 'sortKey'
 >
 
-export const sortKeyOf = (lot: LotDefinition): LotSortKey => ({
-  id: lot.id,
-  restricted: lot.tags.length > 0,
-  priority: lot.priority,
-  expiresAt: lot.expiresAt,
-  free: lot.funding === 'promotional' || lot.cost?.amount === 0,
-  cost: lot.cost === null ? null : { amount: lot.cost.amount, units: lot.amount },
-  effectiveAt: lot.effectiveAt,
-  createdSeq: lot.createdSeq,
-})
+export const sortKeyOf = (lot: LotDefinition): LotSortKey => {
+  // (Fix: a rolled part's cost is rounded down to whole minor units; 2 of 3 credits that cost 1 "cost" 0, so the
+  // part sorted as free and jumped ahead of paid lots under free-first policies. It now keeps the parent's price.)
+  const cost =
+    lot.unitCost !== undefined
+      ? lot.unitCost
+      : lot.cost === null
+        ? null
+        : { amount: lot.cost.amount, units: lot.amount }
+  return {
+    id: lot.id,
+    restricted: lot.tags.length > 0,
+    priority: lot.priority,
+    expiresAt: lot.expiresAt,
+    free: lot.funding === 'promotional' || cost?.amount === 0,
+    cost,
+    effectiveAt: lot.effectiveAt,
+    createdSeq: lot.createdSeq,
+  }
+}
 
 export const newLotState = (definition: LotDefinition): LotState => ({
   ...definition,
@@ -59,6 +75,26 @@ export const newLotState = (definition: LotDefinition): LotState => ({
   history: [],
   sortKey: sortKeyOf(definition),
 })
+
+/** A recorded lot as the replay starts it; 'at' expiries are instants, the other rules resolve in the account zone. */
+export const lotFromFact = (fact: LotFact, zone: string): LotState =>
+  newLotState({
+    id: fact.id,
+    kind: fact.kind,
+    funding: fact.funding,
+    amount: fact.amount,
+    cost: fact.cost,
+    effectiveAt: fact.effectiveAt,
+    expiresAt: resolveExpiry(fact.expiry, fact.effectiveAt, fact.expiry.kind === 'at' ? 'UTC' : zone),
+    priority: fact.priority,
+    tags: fact.tags,
+    createdSeq: fact.createdSeq,
+    projected: false,
+    programId: null,
+    periodIndex: null,
+    parentLotId: null,
+    endsWithProgram: fact.endsWithProgram ?? null,
+  })
 
 const DAY = 86_400_000
 
@@ -83,11 +119,16 @@ export const applies = (lot: LotState, usageTags: readonly string[]): boolean =>
   return false
 }
 
+/** Was the lot ever usable? A lot voided or expired before its effective time never was. */
+const wasGranted = (lot: LotState): boolean => lot.history.some((entry) => entry.type === 'grant')
+
 export const toLotResult = (lot: LotState): LotResult => ({
   id: lot.id,
   kind: lot.kind,
   funding: lot.funding,
-  granted: lot.status === 'scheduled' ? 0 : lot.amount,
+  // Fix: a lot closed before its grant (voided before it was effective, or an expiry at or before its effective
+  // time) was reported as granted with nothing remaining, consumed or expired, breaking per-lot conservation.
+  granted: wasGranted(lot) ? lot.amount : 0,
   cost: lot.cost,
   effectiveAt: lot.effectiveAt,
   expiresAt: lot.expiresAt,

@@ -153,6 +153,11 @@ export interface ProgramFact {
   readonly rolled: RolledLots
   /** Banked (rolled) credits are lost when the program ends (cancel or downgrade). */
   readonly rolledLostOnEnd: boolean
+  /**
+   * A plan change: the id of the program this one continues. Its live banked credits count toward this program's
+   * rollover cap, so a lowered cap holds across the change (new credit rolls only while the bank is below it).
+   */
+  readonly replaces?: string
   readonly createdSeq: number
 }
 
@@ -184,7 +189,17 @@ export interface AccountSpec {
   /** The vendor's zone: expiries, period boundaries and recharge cap months are computed in it. */
   readonly zone: string
   /** none: usage beyond the balance is still recorded as debt, and flagged; limit: flagged beyond `limit`. */
-  readonly overdraft: { readonly mode: 'none' | 'unlimited' | 'limit'; readonly limit: number }
+  readonly overdraft: {
+    readonly mode: 'none' | 'unlimited' | 'limit'
+    readonly limit: number
+    /**
+     * Pay-as-you-go overage (HubSpot): the id of the program whose periods bill it. Debt is then never repaid from
+     * credits (next period's allowance stays whole); at each period start of that program, and at its end, the
+     * outstanding debt is invoiced in money: it leaves the balance with an overage_billed notice, so `limit` is a
+     * per-period maximum. Absent: the next eligible lot repays debt (OpenAI's negative balance).
+     */
+    readonly billedWith?: string
+  }
   readonly drawdown: DrawdownPolicy
 }
 

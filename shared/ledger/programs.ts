@@ -2,7 +2,7 @@ import { mulDiv, splitEvenly } from '../money/amount'
 import { boundaryAt, boundaryIndexAt } from '../time/zoned'
 import { resolveExpiry } from './expiry'
 import type { Instant, ProgramFact, RolloverRule } from './model'
-import type { LotDefinition } from './lot-state'
+import type { LotDefinition, LotState } from './lot-state'
 
 /** b_k, always computed from the anchor (month ends clamped), never by chaining b_{k-1}. */
 export const programBoundary = (program: ProgramFact, k: number): Instant =>
@@ -80,5 +80,54 @@ export const rolledAmount = (rule: RolloverRule, remainder: number, bank: number
       return Math.min(remainder, mulDiv(remainder, rule.numerator, rule.denominator, 'floor'))
     case 'capped':
       return Math.max(0, Math.min(remainder, rule.cap - bank))
+  }
+}
+
+/**
+ * The child lot taking the rolled part of period lot `lot` as it closes at boundary `at` (ledger-semantics §9.7),
+ * or null when nothing rolls. The bank is the live rolled credit of this program and, on a plan change, of the
+ * program it replaces (§11 #30: a full bank is never trimmed, new credit is refused). A child that would already
+ * be expired at `at` (rolled.periods 0, or "until the program ends" at its last boundary) is not created: it could
+ * never be drawn. (Fix: it used to be created and closed before its grant, so the rolled amount left the parent
+ * yet was neither usable nor counted as expired.)
+ */
+export const rolledChild = (
+  lot: LotState,
+  program: ProgramFact,
+  at: Instant,
+  end: Instant | null,
+  lots: Iterable<LotState>,
+): LotDefinition | null => {
+  if (lot.periodIndex === null || (end !== null && at >= end && program.rolledLostOnEnd)) return null
+  const k = lot.periodIndex + 1
+  const expiresAt = program.rolled.periods === null ? end : programBoundary(program, k + program.rolled.periods)
+  if (expiresAt !== null && expiresAt <= at) return null
+  let bank = 0
+  for (const other of lots) {
+    const banked = other.programId === program.id || (other.programId !== null && other.programId === program.replaces)
+    if (other.kind === 'rollover' && banked && other.status === 'active') {
+      if (other.expiresAt === null || other.expiresAt > at) bank += other.remaining
+    }
+  }
+  const rolled = rolledAmount(program.rollover, lot.remaining, bank)
+  if (rolled <= 0) return null
+  return {
+    id: `${lot.id}>rolled`,
+    kind: 'rollover',
+    funding: lot.funding,
+    amount: rolled,
+    cost:
+      lot.cost === null ? null : { amount: mulDiv(lot.cost.amount, rolled, lot.amount), currency: lot.cost.currency },
+    unitCost: lot.sortKey.cost,
+    effectiveAt: at,
+    expiresAt,
+    priority: program.rolled.priority,
+    tags: lot.tags,
+    createdSeq: lot.createdSeq,
+    projected: false,
+    programId: program.id,
+    periodIndex: k,
+    parentLotId: lot.id,
+    endsWithProgram: program.rolledLostOnEnd ? program.id : null,
   }
 }

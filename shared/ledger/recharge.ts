@@ -58,6 +58,9 @@ const purchaseAmount = (rule: RechargeRule, available: number): number => {
  */
 export const evaluateRecharge = (rule: RechargeRule, state: RechargeRuleState, at: Instant, ctx: RechargeContext) => {
   if (at < rule.enabledFrom || (rule.enabledUntil !== null && at >= rule.enabledUntil)) return
+  // A rule that buys nothing never fires. (Fix: a fixed amount of 0 divided by zero, and the NaN it bought slipped
+  // past every `<= 0` and cap check into a projected lot.)
+  if (!(rule.amount > 0)) return
   let pending = 0
   for (const id of state.pendingLots) {
     const lot = ctx.ledger.lots.get(id)
@@ -84,14 +87,22 @@ export const evaluateRecharge = (rule: RechargeRule, state: RechargeRuleState, a
   }
 
   // A recorded purchase shortly after the trigger is the vendor's real charge: wait for it instead of projecting.
+  // Only a purchase still to come can confirm. (Fix: one effective at this very instant was granted before this
+  // instant's usage and is already in `available`; claiming it let a balance still at or below the threshold go
+  // without the recharge the vendor would make.)
   const confirmation = ctx.recorded.find(
-    (lot) => !state.matched.includes(lot.id) && lot.effectiveAt >= at && lot.effectiveAt <= at + rule.confirmWithinMs,
+    (lot) => !state.matched.includes(lot.id) && lot.effectiveAt > at && lot.effectiveAt <= at + rule.confirmWithinMs,
   )
   if (confirmation !== undefined) {
     state.matched.push(confirmation.id)
-    if (confirmation.effectiveAt > at) state.pendingLots.push(confirmation.id)
+    state.pendingLots.push(confirmation.id)
     return
   }
+
+  // A purchase that would already be expired is never made (a rule with a fixed expiry in the past): buying it
+  // would queue its expiry in the replay's past. (Fix: the replay then went back in time.)
+  const expiresAt = resolveExpiry(rule.lot.expiry, at, ctx.zone)
+  if (expiresAt !== null && expiresAt <= at) return
 
   let id = `${rule.id}@${at}`
   while (ctx.ledger.lots.has(id)) id += "'"
@@ -103,7 +114,7 @@ export const evaluateRecharge = (rule: RechargeRule, state: RechargeRuleState, a
     amount,
     cost: cost === null ? null : { amount: mulDiv(amount, cost.numerator, cost.denominator), currency: cost.currency },
     effectiveAt: at,
-    expiresAt: resolveExpiry(rule.lot.expiry, at, ctx.zone),
+    expiresAt,
     priority: rule.lot.priority,
     tags: [],
     createdSeq: rule.createdSeq,

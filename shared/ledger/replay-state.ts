@@ -2,7 +2,11 @@ import type { LotState } from './lot-state'
 import type { RechargeMonths, RechargeRuleState } from './recharge'
 import type { DebtSlice, Notice } from './results'
 
-export const ENGINE_VERSION = 1
+/**
+ * 2: same-instant phases and tie-breaks changed (program ends before expiries, ties by key) and rolled parts keep
+ * their parent's unit price, so a version-1 checkpoint may differ from a replay now: it is not resumed.
+ */
+export const ENGINE_VERSION = 2
 
 /**
  * Everything a replay needs to resume at `processedBefore` as if it had run from the start: the checkpoint.

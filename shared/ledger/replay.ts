@@ -1,22 +1,14 @@
-import { mulDiv } from '../money/amount'
 import { EventQueue, PHASE } from './event-queue'
-import { resolveExpiry } from './expiry'
-import { newLotState, toLotResult, type LotState } from './lot-state'
-import type { Instant, LedgerFacts, LotEvent, LotFact, Observation, ProgramFact, UsageFact } from './model'
-import { periodExists, periodLot, programBoundary, programEnd, rolledAmount } from './programs'
+import { orderFacts } from './fact-order'
+import { lotFromFact, newLotState, toLotResult, type LotState } from './lot-state'
+import type { Instant, LedgerFacts, LotEvent, ProgramFact, UsageFact } from './model'
+import { periodExists, periodLot, programBoundary, programEnd, rolledChild } from './programs'
 import { countRecharge, evaluateRecharge, type RechargeContext } from './recharge'
+import { eventAt, firstAtOrAfter, lotEventKey, type EngineEvent, type EventBody } from './replay-events'
 import { cloneLots, cloneMonths, cloneRecharge, ENGINE_VERSION, type ReplayState } from './replay-state'
 import type { AllocationSlice, BalanceSnapshot, LotResult, Notice } from './results'
 import { orderUsage } from './usage-order'
 import { WorkingLedger } from './working-ledger'
-
-type EngineEvent =
-  | { at: Instant; phase: number; seq: number; type: 'grant'; lotId: string }
-  | { at: Instant; phase: number; seq: number; type: 'expire'; lotId: string }
-  | { at: Instant; phase: number; seq: number; type: 'open'; programId: string; k: number }
-  | { at: Instant; phase: number; seq: number; type: 'program_end'; programId: string }
-  | { at: Instant; phase: number; seq: number; type: 'lot_event'; event: Exclude<LotEvent, { kind: 'retract' }> }
-  | { at: Instant; phase: number; seq: number; type: 'observe'; observation: Observation }
 
 export interface ReplayOptions {
   /** Apply every event with an instant before this (exclusive). The result's state is the checkpoint there. */
@@ -38,37 +30,22 @@ export interface ReplayResult {
   readonly allocations: readonly AllocationSlice[] | null
 }
 
-const lotFromFact = (fact: LotFact, zone: string): LotState =>
-  newLotState({
-    id: fact.id,
-    kind: fact.kind,
-    funding: fact.funding,
-    amount: fact.amount,
-    cost: fact.cost,
-    effectiveAt: fact.effectiveAt,
-    expiresAt: resolveExpiry(fact.expiry, fact.effectiveAt, fact.expiry.kind === 'at' ? 'UTC' : zone),
-    priority: fact.priority,
-    tags: fact.tags,
-    createdSeq: fact.createdSeq,
-    projected: false,
-    programId: null,
-    periodIndex: null,
-    parentLotId: null,
-    endsWithProgram: fact.endsWithProgram ?? null,
-  })
-
 /**
  * Replay one account's facts in time order (DESIGN §3): which lot paid for each usage, what expired, rolled,
  * was voided or became debt, and the balance at any instant. Pure and deterministic: the same facts give the
  * same result whatever order they were stored in, and resuming from a checkpoint equals replaying from scratch.
  */
-export const replay = (facts: LedgerFacts, options: ReplayOptions): ReplayResult => {
+export const replay = (stored: LedgerFacts, options: ReplayOptions): ReplayResult => {
+  const facts = orderFacts(stored)
   const { account } = facts
   const zone = account.zone
   const from = options.from
   const start = from?.processedBefore ?? -Infinity
-  if (from !== undefined && from.policyVersion !== account.drawdown.version) {
-    throw new Error('checkpoint was made with another drawdown policy: replay from the start')
+  if (
+    from !== undefined &&
+    (from.policyVersion !== account.drawdown.version || from.engineVersion !== ENGINE_VERSION)
+  ) {
+    throw new Error('checkpoint was made with another drawdown policy or engine version: replay from the start')
   }
   const retracted = new Set(facts.lotEvents.filter((e) => e.kind === 'retract').map((e) => e.lotId))
   const lots = new Map<string, LotState>((from ? cloneLots(from.lots) : []).map((lot) => [lot.id, lot]))
@@ -86,22 +63,25 @@ export const replay = (facts: LedgerFacts, options: ReplayOptions): ReplayResult
   const ends = new Map(facts.programs.map((p) => [p.id, programEnd(p)]))
 
   const queue = new EventQueue<EngineEvent>()
+  const push = (at: Instant, phase: number, seq: number, key: string, body: EventBody) =>
+    queue.push({ at, phase, seq, key, ...body })
   const later = (at: Instant) => at >= start
   const scheduleExpiry = (lot: LotState) => {
-    if (lot.expiresAt === null || !later(lot.expiresAt)) return
+    const at = lot.expiresAt
+    if (at === null || !later(at)) return
     const program = lot.programId === null ? undefined : programs.get(lot.programId)
     const closesPeriod = program?.lot.expiry === 'period' && lot.parentLotId === null
     const phase = closesPeriod ? PHASE.periodClose : PHASE.expire
-    queue.push({ at: lot.expiresAt, phase, seq: lot.createdSeq, type: 'expire', lotId: lot.id })
+    push(at, phase, lot.createdSeq, lot.id, { type: 'expire', lotId: lot.id })
   }
   const scheduleOpen = (program: ProgramFact, k: number) => {
     if (!periodExists(program, k, ends.get(program.id) ?? null)) return
     const at = programBoundary(program, k)
-    if (later(at))
-      queue.push({ at, phase: PHASE.grant, seq: program.createdSeq, type: 'open', programId: program.id, k })
+    if (later(at)) push(at, PHASE.grant, program.createdSeq, program.id, { type: 'open', programId: program.id, k })
   }
 
   // What is still ahead of `start`: lots not yet granted, expiries of live lots, program periods, events.
+  const rebuilt = new Set<string>()
   for (const fact of facts.lots) {
     if (retracted.has(fact.id)) continue
     const known = lots.get(fact.id)
@@ -109,7 +89,17 @@ export const replay = (facts: LedgerFacts, options: ReplayOptions): ReplayResult
     if (!later(fact.effectiveAt)) throw new Error(`checkpoint is stale: lot ${fact.id} is effective before it`)
     const lot = lotFromFact(fact, zone)
     lots.set(lot.id, lot)
-    queue.push({ at: lot.effectiveAt, phase: PHASE.grant, seq: lot.createdSeq, type: 'grant', lotId: lot.id })
+    rebuilt.add(lot.id)
+    push(lot.effectiveAt, PHASE.grant, lot.createdSeq, lot.id, { type: 'grant', lotId: lot.id })
+  }
+  // Expiry changes made before the checkpoint to lots not yet effective then: those lots are rebuilt from their
+  // facts, so the changes are applied again, in time order. (Fix: a resumed replay lost them.)
+  const earlierChanges = facts.lotEvents.filter(
+    (e) => e.kind === 'expiry_change' && !later(e.at) && rebuilt.has(e.lotId),
+  )
+  for (const event of earlierChanges.sort((a, b) => eventAt(a) - eventAt(b))) {
+    const lot = lots.get(event.lotId)
+    if (lot !== undefined && event.kind === 'expiry_change') ledger.changeExpiry(lot, event.expiresAt, event.at)
   }
   for (const lot of lots.values()) if (lot.status !== 'closed') scheduleExpiry(lot)
   for (const program of facts.programs) {
@@ -117,22 +107,20 @@ export const replay = (facts: LedgerFacts, options: ReplayOptions): ReplayResult
     if (state === undefined || state.ended) continue
     scheduleOpen(program, state.nextOpen)
     const end = ends.get(program.id) ?? null
-    if (end !== null && later(end)) {
-      queue.push({ at: end, phase: PHASE.expire, seq: program.createdSeq, type: 'program_end', programId: program.id })
-    }
+    const body = { type: 'program_end', programId: program.id } as const
+    if (end !== null && later(end)) push(end, PHASE.programEnd, program.createdSeq, program.id, body)
   }
   for (const event of facts.lotEvents) {
     if (event.kind === 'retract' || retracted.has(event.lotId) || !later(event.at)) continue
-    queue.push({ at: event.at, phase: PHASE.expire, seq: event.createdSeq, type: 'lot_event', event })
+    push(event.at, PHASE.expire, event.createdSeq, lotEventKey(event), { type: 'lot_event', event })
   }
   for (const observation of facts.observations) {
-    if (later(observation.at))
-      queue.push({ at: observation.at, phase: PHASE.observe, seq: 0, type: 'observe', observation })
+    if (later(observation.at)) push(observation.at, PHASE.observe, 0, observation.id, { type: 'observe', observation })
   }
 
   const recorded = facts.lots
     .filter((lot) => lot.kind === 'auto_recharge' && !retracted.has(lot.id))
-    .sort((a, b) => a.effectiveAt - b.effectiveAt)
+    .sort((a, b) => a.effectiveAt - b.effectiveAt) // stable: ties stay in (createdSeq, id) order
   const grantNow = (lot: LotState, at: Instant) => {
     lots.set(lot.id, lot)
     ledger.grant(lot, at)
@@ -143,38 +131,12 @@ export const replay = (facts: LedgerFacts, options: ReplayOptions): ReplayResult
   const rechargeContext: RechargeContext = { ledger, zone, months, recorded, grantNow }
 
   const rollover = (lot: LotState, program: ProgramFact, at: Instant) => {
-    const end = ends.get(program.id) ?? null
-    if (lot.periodIndex === null || (end !== null && at >= end && program.rolledLostOnEnd)) return
-    let bank = 0
-    for (const other of lots.values()) {
-      if (other.kind === 'rollover' && other.programId === program.id && other.status === 'active') {
-        if (other.expiresAt === null || other.expiresAt > at) bank += other.remaining
-      }
-    }
-    const rolled = rolledAmount(program.rollover, lot.remaining, bank)
-    if (rolled <= 0) return
-    const k = lot.periodIndex + 1
-    const child = newLotState({
-      id: `${lot.id}>rolled`,
-      kind: 'rollover',
-      funding: lot.funding,
-      amount: rolled,
-      cost:
-        lot.cost === null ? null : { amount: mulDiv(lot.cost.amount, rolled, lot.amount), currency: lot.cost.currency },
-      effectiveAt: at,
-      expiresAt: program.rolled.periods === null ? end : programBoundary(program, k + program.rolled.periods),
-      priority: program.rolled.priority,
-      tags: lot.tags,
-      createdSeq: lot.createdSeq,
-      projected: false,
-      programId: program.id,
-      periodIndex: k,
-      parentLotId: lot.id,
-      endsWithProgram: program.rolledLostOnEnd ? program.id : null,
-    })
-    ledger.rollOut(lot, rolled, at, child.id)
+    const definition = rolledChild(lot, program, at, ends.get(program.id) ?? null, lots.values())
+    if (definition === null) return
+    const child = newLotState(definition)
+    ledger.rollOut(lot, child.amount, at, child.id)
     lots.set(child.id, child)
-    queue.push({ at, phase: PHASE.grant, seq: child.createdSeq, type: 'grant', lotId: child.id })
+    push(at, PHASE.grant, child.createdSeq, child.id, { type: 'grant', lotId: child.id })
     scheduleExpiry(child)
   }
 
@@ -182,13 +144,7 @@ export const replay = (facts: LedgerFacts, options: ReplayOptions): ReplayResult
     switch (event.type) {
       case 'grant': {
         const lot = lots.get(event.lotId)
-        if (lot === undefined || lot.status !== 'scheduled') return false
-        ledger.grant(lot, event.at)
-        countRecharge(months, lot, zone)
-        for (const state of Object.values(rechargeState)) {
-          state.pendingLots = state.pendingLots.filter((id) => id !== lot.id)
-        }
-        return true
+        return lot !== undefined && lot.status === 'scheduled' && grantLot(lot, event.at)
       }
       case 'expire': {
         const lot = lots.get(event.lotId)
@@ -202,55 +158,83 @@ export const replay = (facts: LedgerFacts, options: ReplayOptions): ReplayResult
         const program = programs.get(event.programId)
         const state = programState[event.programId]
         if (program === undefined || state === undefined || state.ended) return false
+        if (account.overdraft.billedWith === program.id) ledger.billDebt(event.at, program.id)
         const lot = newLotState(periodLot(program, event.k, zone))
         lots.set(lot.id, lot)
-        ledger.grant(lot, event.at)
         state.nextOpen = event.k + 1
-        scheduleExpiry(lot)
         scheduleOpen(program, event.k + 1)
+        // A period lot whose fixed expiry is not after its start is never usable: like a recorded lot expiring before
+        // it is effective, it is closed at its expiry, never granted. (Fix: it was granted and its expiry queued in
+        // the past, so the replay went back in time and drew the lot after it had expired.)
+        if (lot.expiresAt !== null && lot.expiresAt <= event.at) {
+          ledger.close(lot, lot.expiresAt, 'expire')
+          return false
+        }
+        ledger.grant(lot, event.at)
+        scheduleExpiry(lot)
         return true
       }
       case 'program_end': {
         const state = programState[event.programId]
         if (state !== undefined) state.ended = true
+        if (account.overdraft.billedWith === event.programId) ledger.billDebt(event.at, event.programId)
         for (const lot of lots.values()) {
-          if (lot.endsWithProgram === event.programId) ledger.close(lot, event.at, 'expire', 'program ended')
+          // Lots not yet effective are handled at their grant (see 'grant').
+          if (lot.endsWithProgram === event.programId && lot.status === 'active') {
+            ledger.close(lot, event.at, 'expire', 'program ended')
+          }
         }
         return false
       }
       case 'lot_event':
-        applyLotEvent(event.event)
+        return applyLotEvent(event.event)
+      case 'observe':
+        ledger.observe(event.observation, event.at)
         return false
-      case 'observe': {
-        const { observation } = event
-        const model = ledger.balance
-        if (Math.abs(observation.balance - model) > observation.tolerance) {
-          notices.push({
-            kind: 'drift',
-            at: event.at,
-            observationId: observation.id,
-            observed: observation.balance,
-            model,
-          })
-        }
-        return false
-      }
     }
   }
 
-  const applyLotEvent = (event: Exclude<LotEvent, { kind: 'retract' }>) => {
+  /** A lot becomes usable (its grant event, or an event about it at its very first instant). */
+  const grantLot = (lot: LotState, at: Instant): boolean => {
+    ledger.grant(lot, at)
+    countRecharge(months, lot, zone)
+    for (const state of Object.values(rechargeState)) {
+      state.pendingLots = state.pendingLots.filter((id) => id !== lot.id)
+    }
+    // A top-up that needs an active plan, bought once the plan has ended, is lost at once: visible as expired.
+    // (Fix: program_end used to close such lots before their grant, so their credit vanished from every count.)
+    if (lot.endsWithProgram !== null && programState[lot.endsWithProgram]?.ended === true) {
+      ledger.close(lot, at, 'expire', 'program ended')
+      return false
+    }
+    return true
+  }
+
+  /** Applies a void or an expiry change; true when it made a lot usable (so debt repayment runs this instant). */
+  const applyLotEvent = (event: Exclude<LotEvent, { kind: 'retract' }>): boolean => {
     const lot = lots.get(event.lotId)
+    // Events run before grants in an instant; a lot effective at this very instant (a part rolled over at this
+    // boundary, a purchase refunded or re-dated the moment it landed) is granted first, so what it received is
+    // voided or expired, not lost. (Fix: it was closed ungranted while its parent had already transferred the
+    // rolled part to it.)
+    const granted = lot?.status === 'scheduled' && lot.effectiveAt <= event.at && grantLot(lot, event.at)
     if (lot === undefined || lot.status === 'closed') {
       notices.push({ kind: 'event_ignored', at: event.at, lotId: event.lotId, reason: 'the lot is no longer live' })
-      return
+      return false
     }
     if (event.kind === 'void') {
+      // A used-up lot has nothing to void forward (ledger-semantics §11 #24): a no-op, said so, not a silent close.
+      if (event.mode === 'forward' && lot.status === 'active' && lot.remaining === 0) {
+        notices.push({ kind: 'event_ignored', at: event.at, lotId: event.lotId, reason: 'nothing left to void' })
+        return granted
+      }
       if (event.mode === 'clawback') ledger.clawback(lot, event.at, `refund:${lot.id}`)
       else ledger.close(lot, event.at, 'void', 'void')
-      return
+      return false
     }
-    ledger.changeExpiry(lot, event.expiresAt === null ? null : Math.max(event.expiresAt, event.at), event.at)
+    ledger.changeExpiry(lot, event.expiresAt, event.at)
     scheduleExpiry(lot)
+    return granted
   }
 
   const usage: readonly UsageFact[] = orderUsage(facts.usage)
@@ -315,16 +299,4 @@ export const replay = (facts: LedgerFacts, options: ReplayOptions): ReplayResult
     notices,
     allocations,
   }
-}
-
-/** Index of the first usage at or after `at` (usage is in time order). */
-const firstAtOrAfter = (usage: readonly UsageFact[], at: Instant): number => {
-  let low = 0
-  let high = usage.length
-  while (low < high) {
-    const middle = (low + high) >> 1
-    if ((usage[middle]?.occurredAt ?? Infinity) < at) low = middle + 1
-    else high = middle
-  }
-  return low
 }

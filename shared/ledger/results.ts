@@ -72,6 +72,8 @@ export type Notice =
       readonly model: number
     }
   | { readonly kind: 'commitment_shortfall'; readonly at: Instant; readonly lotId: string; readonly unused: number }
+  /** Pay-as-you-go overage of a period, invoiced in money at the period's end (account.overdraft.billedWith). */
+  | { readonly kind: 'overage_billed'; readonly at: Instant; readonly programId: string; readonly amount: number }
   | { readonly kind: 'event_ignored'; readonly at: Instant; readonly lotId: string; readonly reason: string }
 
 export interface BalanceSnapshot {

@@ -1,7 +1,7 @@
 import { ActiveLots } from './active-lots'
 import type { DrawdownPolicy } from './drawdown-order'
 import { applies, record, sortKeyOf, type LotState } from './lot-state'
-import type { AccountSpec, Instant, UsageFact } from './model'
+import type { AccountSpec, Instant, Observation, UsageFact } from './model'
 import type { AllocationSlice, DebtSlice, Notice } from './results'
 
 /**
@@ -75,8 +75,20 @@ export class WorkingLedger {
     return left
   }
 
-  /** The vendor moved a live lot's expiry: its place in the drawdown order moves with it. */
-  changeExpiry(lot: LotState, expiresAt: Instant | null, at: Instant): void {
+  /** A vendor balance that disagrees with the model beyond its tolerance is flagged, never used to edit lots. */
+  observe(observation: Observation, at: Instant): void {
+    const model = this.balance
+    if (Math.abs(observation.balance - model) > observation.tolerance) {
+      this.notices.push({ kind: 'drift', at, observationId: observation.id, observed: observation.balance, model })
+    }
+  }
+
+  /**
+   * The vendor moved a live lot's expiry (to `requested`, recorded at `at`; an expiry in the past means now): its
+   * place in the drawdown order moves with it.
+   */
+  changeExpiry(lot: LotState, requested: Instant | null, at: Instant): void {
+    const expiresAt = requested === null ? null : Math.max(requested, at)
     const listed = lot.status === 'active' && lot.remaining > 0
     if (listed) this.active.remove(lot)
     lot.expiresAt = expiresAt
@@ -95,16 +107,22 @@ export class WorkingLedger {
     if (lot.remaining === 0) this.active.remove(lot)
   }
 
-  /** Refund with clawback: what the lot paid for becomes debt again, then the whole lot is voided. */
+  /**
+   * Refund with clawback: the whole lot is voided and what it paid for is owed again. The usable lots pay that at
+   * once, in drawdown order (ledger-semantics §9.10), and only what none covers is debt. (Fix: the owed part used to
+   * become debt while other lots still had credit; as phase-4 repayment only runs on grants, a later lot could then
+   * expire with credit left while the account showed a negative balance.) The lot is closed first so it cannot pay
+   * its own clawback.
+   */
   clawback(lot: LotState, at: Instant, usageId: string): void {
     const used = lot.consumed
-    if (used > 0) {
-      lot.consumed = 0
-      lot.voided += used
-      record(lot, { at, type: 'clawback', amount: used })
-      this.addDebt({ usageId, at, amount: used, tags: [] })
-    }
     this.close(lot, at, 'void', 'refund')
+    if (used <= 0) return
+    lot.consumed = 0
+    lot.voided += used
+    record(lot, { at, type: 'clawback', amount: used })
+    const left = this.draw(used, [], at, usageId, true)
+    if (left > 0) this.addDebt({ usageId, at, amount: left, tags: [] })
   }
 
   private addDebt(slice: DebtSlice): void {
@@ -129,7 +147,9 @@ export class WorkingLedger {
     while (left > 0 && i < lots.length) {
       const lot = lots[i]
       if (lot === undefined) break
-      if (lot.tags.length > 0 && !applies(lot, tags)) {
+      // A lot expiring at this very instant is no longer usable, even before its expiry event has run (a refund
+      // processed in the same phase). (Fix: a clawback could be repaid from it.)
+      if ((lot.tags.length > 0 && !applies(lot, tags)) || (lot.expiresAt !== null && lot.expiresAt <= at)) {
         i += 1
         continue
       }
@@ -156,9 +176,17 @@ export class WorkingLedger {
     }
   }
 
-  /** Phase 4: newly usable lots pay outstanding debt, oldest slice first, each in drawdown order. */
-  repayDebt(at: Instant): void {
+  /** Pay-as-you-go overage (account.overdraft.billedWith) is invoiced in money: it leaves the balance, with a notice. */
+  billDebt(at: Instant, programId: string): void {
     if (this.debtTotal === 0) return
+    this.notices.push({ kind: 'overage_billed', at, programId, amount: this.debtTotal })
+    this.debt.splice(0, this.debt.length)
+    this.debtTotal = 0
+  }
+
+  /** Phase 4: newly usable lots pay outstanding debt, oldest slice first, each in drawdown order. Billed overage never. */
+  repayDebt(at: Instant): void {
+    if (this.debtTotal === 0 || this.account.overdraft.billedWith !== undefined) return
     let index = 0
     while (index < this.debt.length) {
       const slice = this.debt[index]

@@ -1,9 +1,12 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { LEDGER_BENCHES } from './ledger-benches'
 import { emit, log } from './report'
 import { STORAGE_BENCHES } from './storage-benches'
 
-const usage = 'usage: npm run -s bench [-- --only NAME[,NAME]]\nbenches: ' + Object.keys(STORAGE_BENCHES).join(', ')
+const BENCHES = { ...STORAGE_BENCHES, ...LEDGER_BENCHES }
+
+const usage = 'usage: npm run -s bench [-- --only NAME[,NAME]]\nbenches: ' + Object.keys(BENCHES).join(', ')
 
 /** Entry of the built bench bundle (out/bench/bench.js), called by test/bench/launch.mjs. */
 export const runBenches = async (argv: readonly string[], root: string): Promise<void> => {
@@ -13,14 +16,14 @@ export const runBenches = async (argv: readonly string[], root: string): Promise
     log(usage)
     return
   }
-  const unknown = (only ?? []).filter((name) => !(name in STORAGE_BENCHES))
+  const unknown = (only ?? []).filter((name) => !(name in BENCHES))
   if (unknown.length > 0) {
     log(`unknown bench: ${unknown.join(', ')}\n${usage}`)
     process.exitCode = 2
     return
   }
   const env = { root, dataDir: join(root, 'test/bench/data') }
-  for (const [name, bench] of Object.entries(STORAGE_BENCHES)) {
+  for (const [name, bench] of Object.entries(BENCHES)) {
     if (only && !only.includes(name)) continue
     log(`running ${name}…`)
     emit(await bench(env))
