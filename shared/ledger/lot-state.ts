@@ -112,6 +112,29 @@ export const record = (lot: LotState, entry: LotHistoryEntry): void => {
   lot.history.push(entry.type === 'consume' ? { ...entry, count: 1 } : entry)
 }
 
+type MutableEntry = { -readonly [K in keyof LotHistoryEntry]: LotHistoryEntry[K] }
+
+/**
+ * The hot path of a replay: one call per usage slice. Same-day consumption is summed into the day's entry in
+ * place (no object per usage); cloneLots copies that last entry, so a checkpoint is never changed by a resume.
+ */
+export const recordUse = (lot: LotState, at: number, amount: number, type: 'consume' | 'repay'): void => {
+  const history = lot.history
+  const last = history[history.length - 1] as MutableEntry | undefined
+  if (
+    type === 'consume' &&
+    last !== undefined &&
+    last.type === 'consume' &&
+    last.note === undefined &&
+    Math.floor(last.at / DAY) === Math.floor(at / DAY)
+  ) {
+    last.amount += amount
+    last.count = (last.count ?? 1) + 1
+    return
+  }
+  history.push(type === 'consume' ? { at, type, amount, count: 1 } : { at, type, amount })
+}
+
 /** Does a usage with these tags qualify for this lot? Unrestricted lots take anything. */
 export const applies = (lot: LotState, usageTags: readonly string[]): boolean => {
   if (lot.tags.length === 0) return true

@@ -2,14 +2,12 @@ import { mulDiv } from '../money/amount'
 import { toInstant, toLocal } from '../time/zoned'
 import { resolveExpiry } from './expiry'
 import { newLotState, type LotState } from './lot-state'
-import type { Instant, LotFact, RechargeRule } from './model'
+import type { Instant, RechargeRule } from './model'
 import type { WorkingLedger } from './working-ledger'
 
-/** Per rule: recorded purchases already matched to a trigger, what is bought but not yet granted, cap notices. */
+/** Per rule: projected recharges still waiting for their receipt, and until when the monthly cap blocks it. */
 export interface RechargeRuleState {
-  matched: string[]
-  /** Matched purchases effective later than their trigger: bought, not yet usable, so no second trigger. */
-  pendingLots: string[]
+  open: string[]
   blockedUntil: Instant | null
 }
 
@@ -38,8 +36,6 @@ export interface RechargeContext {
   readonly ledger: WorkingLedger
   readonly zone: string
   readonly months: RechargeMonths
-  /** Recorded auto_recharge purchases, by effective time, that a trigger may claim as its confirmation. */
-  readonly recorded: readonly LotFact[]
   /** Grant a lot now (projected recharge) and let it repay debt. */
   readonly grantNow: (lot: LotState, at: Instant) => void
 }
@@ -52,8 +48,8 @@ const purchaseAmount = (rule: RechargeRule, available: number): number => {
 }
 
 /**
- * Phase 6, after the usage of instant `at`: if the balance usable by any usage (minus debt, plus recharges
- * bought but not yet granted) is at or below the threshold, buy — unless the monthly cap forbids it, which is
+ * Phase 6, after the usage of instant `at`: if the balance usable by any usage (minus debt) is at or below the
+ * threshold, buy (a projected lot until its receipt is recorded) — unless the monthly cap forbids it, which is
  * recorded as a notice, never a silent stop.
  */
 export const evaluateRecharge = (rule: RechargeRule, state: RechargeRuleState, at: Instant, ctx: RechargeContext) => {
@@ -61,12 +57,14 @@ export const evaluateRecharge = (rule: RechargeRule, state: RechargeRuleState, a
   // A rule that buys nothing never fires. (Fix: a fixed amount of 0 divided by zero, and the NaN it bought slipped
   // past every `<= 0` and cap check into a projected lot.)
   if (!(rule.amount > 0)) return
-  let pending = 0
-  for (const id of state.pendingLots) {
-    const lot = ctx.ledger.lots.get(id)
-    if (lot?.status === 'scheduled') pending += lot.amount
+  // Projections past their confirmation window will never be confirmed: forget them so the state stays small.
+  if (state.open.length > 0) {
+    state.open = state.open.filter((id) => {
+      const projected = ctx.ledger.lots.get(id)
+      return projected !== undefined && at - projected.effectiveAt <= rule.confirmWithinMs
+    })
   }
-  const available = ctx.ledger.unrestrictedRemaining - ctx.ledger.debtTotal + pending
+  const available = ctx.ledger.unrestrictedRemaining - ctx.ledger.debtTotal
   if (available > rule.threshold) return
   if (state.blockedUntil !== null && at < state.blockedUntil) return
   const amount = purchaseAmount(rule, available)
@@ -83,19 +81,6 @@ export const evaluateRecharge = (rule: RechargeRule, state: RechargeRuleState, a
   if (reason !== null) {
     state.blockedUntil = month.next
     ctx.ledger.notices.push({ kind: 'recharge_blocked', at, ruleId: rule.id, month: month.key, reason })
-    return
-  }
-
-  // A recorded purchase shortly after the trigger is the vendor's real charge: wait for it instead of projecting.
-  // Only a purchase still to come can confirm. (Fix: one effective at this very instant was granted before this
-  // instant's usage and is already in `available`; claiming it let a balance still at or below the threshold go
-  // without the recharge the vendor would make.)
-  const confirmation = ctx.recorded.find(
-    (lot) => !state.matched.includes(lot.id) && lot.effectiveAt > at && lot.effectiveAt <= at + rule.confirmWithinMs,
-  )
-  if (confirmation !== undefined) {
-    state.matched.push(confirmation.id)
-    state.pendingLots.push(confirmation.id)
     return
   }
 
@@ -125,5 +110,46 @@ export const evaluateRecharge = (rule: RechargeRule, state: RechargeRuleState, a
     endsWithProgram: null,
   })
   ctx.ledger.notices.push({ kind: 'recharge_projected', at, ruleId: rule.id, lotId: id })
+  state.open.push(id)
   ctx.grantNow(lot, at)
+}
+
+/**
+ * A recorded auto_recharge purchase confirms the oldest open projection of a rule made at most `confirmWithinMs`
+ * before it: the receipt replaces the projection (ledger-semantics §9.9). The projection is always made at the
+ * trigger, never skipped because a receipt is known to follow, so the balance at any instant depends only on
+ * facts effective by then (as-of isolation).
+ */
+export const confirmRecharge = (
+  receipt: LotState,
+  rules: readonly RechargeRule[],
+  states: Record<string, RechargeRuleState>,
+  ctx: RechargeContext,
+): void => {
+  for (const rule of rules) {
+    const state = states[rule.id]
+    if (state === undefined) continue
+    const index = state.open.findIndex((id) => {
+      const projected = ctx.ledger.lots.get(id)
+      return (
+        projected !== undefined &&
+        projected.effectiveAt <= receipt.effectiveAt &&
+        receipt.effectiveAt - projected.effectiveAt <= rule.confirmWithinMs
+      )
+    })
+    const projected = index >= 0 ? ctx.ledger.lots.get(state.open[index] ?? '') : undefined
+    if (projected === undefined) continue
+    state.open.splice(index, 1)
+    uncountRecharge(ctx.months, projected, ctx.zone)
+    ctx.ledger.replaceProjected(projected, receipt, receipt.effectiveAt)
+    return
+  }
+}
+
+/** The projection a receipt replaces no longer counts toward the cap: the receipt does, once. */
+const uncountRecharge = (months: RechargeMonths, lot: LotState, zone: string): void => {
+  const month = months[monthOf(lot.effectiveAt, zone).key]
+  if (month === undefined) return
+  month.count -= 1
+  month.amount -= lot.amount
 }

@@ -1,6 +1,6 @@
 import { ActiveLots } from './active-lots'
 import type { DrawdownPolicy } from './drawdown-order'
-import { applies, record, sortKeyOf, type LotState } from './lot-state'
+import { applies, record, recordUse, sortKeyOf, type LotState } from './lot-state'
 import type { AccountSpec, Instant, Observation, UsageFact } from './model'
 import type { AllocationSlice, DebtSlice, Notice } from './results'
 
@@ -125,6 +125,34 @@ export class WorkingLedger {
     if (left > 0) this.addDebt({ usageId, at, amount: left, tags: [] })
   }
 
+  /**
+   * A receipt confirms a projected recharge: the projection closes (voided) and the real purchase takes over what
+   * the projection had paid for — first from the receipt itself, then, if it was smaller, like a refund.
+   */
+  replaceProjected(projected: LotState, receipt: LotState, at: Instant): void {
+    const used = projected.consumed
+    const note = `confirmed by ${receipt.id}`
+    this.close(projected, at, 'void', note)
+    if (used <= 0) return
+    projected.consumed = 0
+    projected.voided += used
+    record(projected, { at, type: 'clawback', amount: used, note })
+    const usageId = `recharge:${projected.id}`
+    let left = used
+    // A receipt restricted to some usage cannot pay for what the (unrestricted) projection paid: draw it instead.
+    if (receipt.status === 'active' && receipt.remaining > 0 && receipt.tags.length === 0) {
+      const amount = Math.min(receipt.remaining, left)
+      this.take(receipt, amount)
+      receipt.consumed += amount
+      left -= amount
+      record(receipt, { at, type: 'consume', amount, note: `took over from ${projected.id}` })
+      this.allocations?.push({ usageId, lotId: receipt.id, amount, at })
+      if (receipt.remaining === 0) this.active.remove(receipt)
+    }
+    if (left > 0) left = this.draw(left, [], at, usageId, true)
+    if (left > 0) this.addDebt({ usageId, at, amount: left, tags: [] })
+  }
+
   private addDebt(slice: DebtSlice): void {
     const before = this.debtTotal
     this.debt.push(slice)
@@ -159,7 +187,7 @@ export class WorkingLedger {
       this.remainingTotal -= amount
       if (lot.tags.length === 0) this.unrestrictedRemaining -= amount
       left -= amount
-      record(lot, { at, type: repay ? 'repay' : 'consume', amount })
+      recordUse(lot, at, amount, repay ? 'repay' : 'consume')
       this.allocations?.push({ usageId, lotId: lot.id, amount, at })
       if (lot.remaining === 0) lots.splice(i, 1)
       else i += 1

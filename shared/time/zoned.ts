@@ -48,6 +48,8 @@ const checkInstant = (instant: number, what = 'instant'): number => {
 
 /** UTC offset of `zone` at `instant`, in ms (east positive: +19,800,000 for Asia/Kolkata). */
 export const zoneOffsetMs = (instant: number, zone: string): number => {
+  // UTC has no offset to look up; asking Intl costs microseconds, and replays resolve thousands of expiries.
+  if (zone === 'UTC' || zone === 'Etc/UTC') return (checkInstant(instant), 0)
   const text = offsetFormat(zone).format(new Date(checkInstant(instant)))
   const match = OFFSET.exec(text)
   if (match === null) throw new Error(`Unexpected offset text "${text}" for ${zone}`)

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import type { RechargeRule, UsageFact } from '@shared/ledger/model'
-import { replay } from '@shared/ledger/replay'
-import { account, at, facts, lot, rechargeRule, use } from '../facts'
-import { expectConserved, noticesOf } from '../expect-ledger'
+import type { LotFact, RechargeRule, UsageFact } from '@shared/ledger/model'
+import { replay, type ReplayResult } from '@shared/ledger/replay'
+import { account, at, counters, facts, lot, lotOf, rechargeRule, use } from '../facts'
+import { balances, expectConserved, noticesOf, paidBy } from '../expect-ledger'
 
 /**
  * ledger-semantics §11, items 36–40: auto-recharge. Whole dollars as units for readability. Unless a case says
@@ -37,18 +37,122 @@ describe('§11 #36: one large usage far below the threshold', () => {
 })
 
 describe('§11 #37: a recharge bought but not yet granted', () => {
-  // Mar 10 10:00: 4 → 4 ≤ 5 → trigger, confirmed by the receipt of 10 at 10:10 (within the hour): nothing projected.
-  // 10:05: 5 more → −1, but 10 are on their way: available = −1 + 10 = 9 > 5 → no second trigger.
-  // 10:10: the receipt lands, repays 1 → 9.
+  // Mar 10 10:00: 8 − 4 = 4 ≤ 5 → trigger: a projected 10 at once (its receipt is not there yet) → 14.
+  // 10:05: 5 more: the start lot's 4, then 1 from the projection → 9 > 5 → no second trigger.
+  // 10:10: the receipt of 10 (within the hour) replaces the projection: the projection's 9 left are voided, the 1 it
+  // paid is clawed back and taken over by the receipt (10 − 1 = 9) → still 9, no debt.
   const receipt = lot('receipt', 10, '2026-03-10T10:10:00Z', { kind: 'auto_recharge' })
   const usage = [use('a', 4, '2026-03-10T10:00:00Z'), use('b', 5, '2026-03-10T10:05:00Z')]
 
   it('does not trigger a second time', () => {
     const result = run([rule({ confirmWithinMs: 3_600_000 })], usage, [start, receipt])
-    expect(noticesOf(result, 'recharge_projected')).toEqual([])
-    expect(recharges(result)).toEqual([['2026-03-10T10:10:00.000Z', 10]])
+    const projection = `r@${at('2026-03-10T10:00:00Z')}`
+    expect(noticesOf(result, 'recharge_projected')).toEqual([
+      { kind: 'recharge_projected', at: at('2026-03-10T10:00:00Z'), ruleId: 'r', lotId: projection },
+    ])
+    // The projection (10:00) and its receipt (10:10), in time order.
+    expect(recharges(result).sort()).toEqual([
+      ['2026-03-10T10:00:00.000Z', 10],
+      ['2026-03-10T10:10:00.000Z', 10],
+    ])
+    expect(counters(result, projection)).toEqual({ remaining: 0, consumed: 0, expired: 0, voided: 10, rolledOut: 0 })
+    expect(counters(result, 'receipt')).toEqual({ remaining: 9, consumed: 1, expired: 0, voided: 0, rolledOut: 0 })
+    expect(result.state.recharge['r']?.open).toEqual([])
     expect(result.balance).toMatchObject({ balance: 9, debt: 0 })
     expectConserved(result, usage)
+  })
+})
+
+describe('§9.9, §10 #17: a receipt after the trigger replaces the projection without changing the past', () => {
+  // Trigger at 00:00, receipt at 12:00 the same day, confirmed within 24 h. 8 on hand.
+  // 00:00: 8 − 4 = 4 ≤ 5 → a projected 10 → 14. 03:00: 6 used: the start lot's 4, then 2 from the projection → 8.
+  // 06:00: 8, whether the receipt is recorded or not: the balance then depends only on facts effective by then.
+  // 12:00: the receipt of 10 replaces the projection: its 8 left are voided, the 2 it paid are clawed back and the
+  // receipt takes them over (10 − 2 = 8) → still 8. 14:00: 1 used, paid by the receipt → 7.
+  // Without the receipt the projection stays (open) and pays both: consumed 3, 7 left.
+  const usage = [
+    use('a', 4, '2026-03-10T00:00:00Z'),
+    use('b', 6, '2026-03-10T03:00:00Z'),
+    use('late', 1, '2026-03-10T14:00:00Z'),
+  ]
+  const receipt = lot('receipt', 10, '2026-03-10T12:00:00Z', { kind: 'auto_recharge' })
+  const projection = `r@${at('2026-03-10T00:00:00Z')}`
+  const ledger = (lots: LotFact[]) =>
+    facts({ account: account(), lots, usage, rechargeRules: [rule({ confirmWithinMs: 24 * 3_600_000 })] })
+  const snapshots = ['00:00', '03:00', '06:00', '11:59:59.999', '12:00', '14:00'].map((time) =>
+    at(`2026-03-10T${time}Z`),
+  )
+  const until = at('2026-04-01T00:00:00Z')
+  const withReceipt = replay(ledger([start, receipt]), { until, snapshots, collectAllocations: true })
+  const without = replay(ledger([start]), { until, snapshots, collectAllocations: true })
+
+  it('the balance before the receipt is the same with and without it', () => {
+    expect(balances(withReceipt)).toEqual({
+      '2026-03-10T00:00:00.000Z': 14,
+      '2026-03-10T03:00:00.000Z': 8,
+      '2026-03-10T06:00:00.000Z': 8,
+      '2026-03-10T11:59:59.999Z': 8,
+      '2026-03-10T12:00:00.000Z': 8,
+      '2026-03-10T14:00:00.000Z': 7,
+    })
+    expect(balances(without)).toEqual(balances(withReceipt))
+    // Not only the balance: the notices and the projection as of 06:00.
+    const asOf = at('2026-03-10T06:00:00Z') + 1
+    const before = replay(ledger([start, receipt]), { until: asOf })
+    expect(before.notices).toEqual(replay(ledger([start]), { until: asOf }).notices)
+    expect(counters(before, projection)).toEqual({ remaining: 8, consumed: 2, expired: 0, voided: 0, rolledOut: 0 })
+  })
+
+  it('a checkpoint made before the receipt was recorded stays valid once it is', () => {
+    const checkpoint = replay(ledger([start]), { until: at('2026-03-10T06:00:00Z') + 1 }).state
+    const resumed = replay(ledger([start, receipt]), { until, from: checkpoint })
+    const whole = replay(ledger([start, receipt]), { until })
+    const byId = (result: ReplayResult) => [...result.lots].sort((a, b) => (a.id < b.id ? -1 : 1))
+    expect({ lots: byId(resumed), notices: resumed.notices, balance: resumed.balance }).toEqual({
+      lots: byId(whole),
+      notices: whole.notices,
+      balance: whole.balance,
+    })
+  })
+
+  it('after the receipt, the receipt carries the consumption and the projection shows voided with 0 consumed', () => {
+    expect(noticesOf(withReceipt, 'recharge_projected')).toMatchObject([{ lotId: projection }])
+    expect(lotOf(withReceipt, projection)).toMatchObject({
+      projected: true,
+      status: 'closed',
+      closedAt: receipt.effectiveAt,
+    })
+    expect(counters(withReceipt, projection)).toEqual({
+      remaining: 0,
+      consumed: 0,
+      expired: 0,
+      voided: 10,
+      rolledOut: 0,
+    })
+    expect(lotOf(withReceipt, projection).history.map((h) => [h.type, h.amount, h.note])).toEqual([
+      ['grant', 10, undefined],
+      ['consume', 2, undefined],
+      ['void', 8, 'confirmed by receipt'],
+      ['clawback', 2, 'confirmed by receipt'],
+    ])
+    expect(counters(withReceipt, 'receipt')).toEqual({ remaining: 7, consumed: 3, expired: 0, voided: 0, rolledOut: 0 })
+    expect(lotOf(withReceipt, 'receipt').history.map((h) => [h.type, h.amount, h.note])).toEqual([
+      ['grant', 10, undefined],
+      ['consume', 2, `took over from ${projection}`],
+      ['consume', 1, undefined],
+    ])
+    expect(paidBy(withReceipt, 'late')).toEqual({ receipt: 1 })
+    expect(paidBy(withReceipt, `recharge:${projection}`)).toEqual({ receipt: 2 })
+    // The month counts the receipt once, not the projection too; nothing waits for a receipt any more.
+    expect(withReceipt.state.rechargeMonths).toEqual({ '2026-03': { count: 1, amount: 10 } })
+    expect(withReceipt.state.recharge['r']?.open).toEqual([])
+    expect(withReceipt.balance).toMatchObject({ balance: 7, debt: 0 })
+    expectConserved(withReceipt, usage)
+
+    // Without it, the projection keeps paying and stays open, waiting for its receipt.
+    expect(counters(without, projection)).toEqual({ remaining: 7, consumed: 3, expired: 0, voided: 0, rolledOut: 0 })
+    expect(without.state.recharge['r']?.open).toEqual([projection])
+    expect(without.balance).toMatchObject({ balance: 7, debt: 0 })
   })
 })
 

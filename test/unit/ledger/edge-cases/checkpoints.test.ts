@@ -84,7 +84,16 @@ const witnesses: Record<string, string[]> = {
   // The refund is paid back by February's credits at once, the late top-up expires on arrival: nothing to flag.
   'top-ups tied to a plan, and a refund with clawback': [],
   'a bank carried across a plan change': [],
-  'recharges confirmed by receipts, then capped': ['recharge_projected', 'recharge_blocked', 'recharge_projected'],
+  // Rule: at or below 5 buy 10, at most 2 a month, a receipt within 1 h confirms. Jan 10 00:00: 10 − 6 = 4 → projected
+  // (January 1). 00:30: the receipt replaces it (still 1: the receipt instead of the projection); 14. Jan 20: 14 − 12
+  // = 2 → projected (January 2) → 12. Jan 25: 12 − 9 = 3 → a third would break the cap: blocked until Feb 1.
+  // Feb 2: 3 − 3 = 0 → projected (February 1). The splits at 00:00+1 and 00:15 resume with the projection open.
+  'recharges confirmed by receipts, then capped': [
+    'recharge_projected',
+    'recharge_projected',
+    'recharge_blocked',
+    'recharge_projected',
+  ],
 }
 const until = at('2026-07-01T00:00:00Z')
 const splits = [

@@ -19,7 +19,7 @@ const asOf = (facts: LedgerFacts, t: number): LedgerFacts => ({
 
 describe('ledger properties: as-of queries', () => {
   it(
-    'P9 as-of isolation: the snapshot at t is the same without the facts effective after t, and equals replay(until t+1) [FAILS: B8, a recharge confirmed by a purchase effective after t changes the balance at t]',
+    'P9 as-of isolation: the snapshot at t is the same without the facts effective after t, and equals replay(until t+1) [B8 fixed: a trigger always projects, a later receipt replaces the projection]',
     () => {
       fc.assert(
         fc.property(scenarioWithInstants(1), ({ built, instants }) => {

@@ -191,10 +191,12 @@ export const B7_PROGRAM_END_TIE = scenario({
 export const B7_CHECKPOINT = { day: 45, minute: 0 }
 
 /**
- * B8 (P9, open design question). A recharge triggered at 2026-01-01 00:00 is confirmed by a recorded auto_recharge
- * purchase effective at 12:00 the same day (confirmWithin 24 h), so no projected lot is made and the balance at
- * 06:00 is −5; without that later fact the balance at 06:00 is +5 (a projected recharge). The balance as of 06:00
- * depends on a fact effective after it (ledger-semantics §10 #17).
+ * B8 (P9, fixed). A recharge triggered at 2026-01-01 00:00 was confirmed by a recorded auto_recharge purchase
+ * effective at 12:00 the same day (confirmWithin 24 h), so no projected lot was made and the balance at 06:00 was −5;
+ * without that later fact the balance at 06:00 was +5 (a projected recharge). The balance as of 06:00 depended on a
+ * fact effective after it (ledger-semantics §10 #17). Now the trigger always projects (00:00: 5 used → −5 → a
+ * projected 10 repays the 5 → +5, with or without the receipt), and the receipt at 12:00 replaces the projection
+ * (§9.9): the projection is voided, the receipt takes over the 5 it paid and keeps 5, so the balance stays +5.
  */
 export const B8_RECHARGE_CONFIRMED_LATER = scenario({
   lots: [lot({ kind: 'auto_recharge', amount: 10, effective: { day: 0, minute: 720 } })],
@@ -223,4 +225,20 @@ export const ROLLED_PART_KEEPS_ITS_PRICE = scenario({
     }),
   ],
   usage: [usage(7, 1, { tags: ['m:c'] })],
+})
+
+/**
+ * P4 regression (an oracle point, not an engine bug): a receipt that confirms a projected recharge takes over what
+ * the projection paid before any other lot does (ledger-semantics §9.9), even when another lot sorts first. 20 on hand
+ * (priority 60); rule: at or below 25 buy 10 (priority 50), confirmed within 24 h. 00:00: 1 used → 19 → projected 10
+ * → 29. 01:00: 2 used, paid by the projection (priority 50 first) → 27. 02:00: the receipt of 10 (priority 70)
+ * replaces the projection and pays its 2 itself, though the 20-lot (priority 60) sorts before it and has 19 left.
+ */
+export const RECEIPT_TAKES_OVER_FIRST = scenario({
+  lots: [
+    lot({ amount: 20, priority: 60 }),
+    lot({ kind: 'auto_recharge', amount: 10, priority: 70, effective: { day: 0, minute: 120 } }),
+  ],
+  usage: [usage(0, 1), usage(0, 2, { at: { day: 0, minute: 60 } })],
+  rules: [rule({ threshold: 25, amount: 10, confirmWithinHours: 24 })],
 })

@@ -31,10 +31,15 @@ export const sum = (values: Iterable<number>): number => {
 export const billableUsage = (facts: LedgerFacts, until: number): number =>
   sum(facts.usage.filter((u) => u.billable && u.occurredAt < until).map((u) => u.amount))
 
-/** Usage tags behind an allocation slice: the usage's own, or none for what a refund (clawback) made owed again. */
+/**
+ * Usage tags behind an allocation slice: the usage's own, or none for what a refund (clawback) made owed again, and
+ * none for what a projected recharge had paid and its receipt took over (`recharge:<projection>`, ledger-semantics
+ * §9.9: the projection is unrestricted, so what it paid for is any usage's).
+ */
 export const tagsOfUsage = (facts: LedgerFacts) => {
   const byId = new Map(facts.usage.map((u) => [u.id, u.tags]))
-  return (usageId: string): readonly string[] | undefined => (usageId.startsWith('refund:') ? [] : byId.get(usageId))
+  return (usageId: string): readonly string[] | undefined =>
+    usageId.startsWith('refund:') || usageId.startsWith('recharge:') ? [] : byId.get(usageId)
 }
 
 /** Applicability (ledger-semantics §9.5): an unrestricted lot takes anything, a restricted one a usage with a shared tag. */

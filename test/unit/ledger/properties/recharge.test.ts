@@ -1,16 +1,19 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { replay } from '@shared/ledger/replay'
+import type { LotResult } from '@shared/ledger/results'
 import { toLocal } from '@shared/time/zoned'
 import { ruleSpecArb, scenarioArb, timeout } from './arbitraries'
 import { build } from './arbitraries'
+import { B8_RECHARGE_CONFIRMED_LATER, RECEIPT_TAKES_OVER_FIRST } from './examples'
 import { appliesTo, runs, sum } from './oracle'
 
 /**
  * Invariant 15 of ledger-semantics §10 and §9.9: per calendar month of the account's zone, the recharges a rule
- * buys keep the month's count and amount of recharge lots (recorded auto_recharge purchases and projected ones,
- * never manual purchases) within its caps; a recharge that is not blocked lifts the available balance above the
- * threshold.
+ * buys keep the month's count and amount of recharge lots (recorded auto_recharge purchases and projected ones not
+ * yet replaced by their receipt, never manual purchases) within its caps; a recharge that is not blocked lifts the
+ * available balance above the threshold. A trigger always projects a lot; a receipt replaces at most one projection
+ * of its rule, made at most confirmWithin before it, and takes over what it paid for.
  */
 
 const monthOf = (at: number, zone: string) => {
@@ -36,17 +39,34 @@ describe('ledger properties: auto-recharge', () => {
             result.notices.flatMap((n) => (n.kind === 'recharge_projected' ? [[n.lotId, n.ruleId] as const] : [])),
           )
           const recharges = result.lots.filter((lot) => lot.kind === 'auto_recharge' && lot.granted > 0)
+          // A projection replaced by a receipt is closed with entries noted "confirmed by <receipt>" at the
+          // receipt's instant (a void of what it had left, a clawback of what it had paid for, if any).
+          const confirmation = (lot: LotResult) => {
+            const entry = lot.history.find((h) => h.note?.startsWith('confirmed by ') === true)
+            return entry === undefined ? null : { at: entry.at, receiptId: entry.note?.slice('confirmed by '.length) }
+          }
+          const confirmedBy = new Map<string, string>()
           for (const lot of recharges.filter((l) => l.projected)) {
             const rule = facts.rechargeRules.find((r) => r.id === ruleOf.get(lot.id))
             expect(rule, `${lot.id} was bought by a rule`).toBeDefined()
             if (rule === undefined) continue
             const month = monthOf(lot.effectiveAt, zone)
-            // What counted when it was bought: this month's recharge lots granted before it (recorded purchases effective
-            // at the same instant were granted before the usage that triggered it), and itself.
+            // Right after it (end of that instant): the projection waits for its receipt, and so does every earlier
+            // projection no receipt has replaced yet (a receipt at the same instant was granted, and replaced, before
+            // the usage that triggered this one).
+            const state = replay(facts, { until: lot.effectiveAt + 1 }).state
+            const open = new Set(Object.values(state.recharge).flatMap((s) => s.open))
+            expect(open.has(lot.id), `${lot.id}: open until its receipt`).toBe(true)
+            // What counted when it was bought: this month's recorded recharge lots granted by then (those effective
+            // at the same instant were granted before the usage that triggered it), the projections bought before it
+            // still open (a projection replaced later still counted: its receipt was not there yet; once replaced, the
+            // month counts the receipt instead), and itself.
             const counted = recharges.filter(
               (other) =>
                 monthOf(other.effectiveAt, zone) === month &&
-                (other.effectiveAt < lot.effectiveAt || (other.effectiveAt === lot.effectiveAt && !other.projected)),
+                (other.projected
+                  ? other.effectiveAt < lot.effectiveAt && open.has(other.id)
+                  : other.effectiveAt <= lot.effectiveAt),
             )
             const what = `${lot.id} (${month}, rule ${rule.id})`
             if (rule.monthlyMaxCount !== null) {
@@ -64,28 +84,47 @@ describe('ledger properties: auto-recharge', () => {
               rule.enabledFrom,
             )
             if (rule.enabledUntil !== null) expect(lot.effectiveAt).toBeLessThan(rule.enabledUntil)
-            // Right after it (end of that instant), the balance usable by any usage − debt + bought-not-yet-granted is above
-            // the threshold (fixed: A·(⌊gap/A⌋ + 1) > gap; target: up to a target above the threshold).
-            const state = replay(facts, { until: lot.effectiveAt + 1 }).state
-            const pending = sum(
-              Object.values(state.recharge)
-                .flatMap((s) => s.pendingLots)
-                .map((id) => facts.lots.find((l) => l.id === id))
-                .filter((l) => l !== undefined && l.effectiveAt > lot.effectiveAt)
-                .map((l) => l?.amount ?? 0),
-            )
+            // Right after it, the balance usable by any usage − debt is above the threshold (fixed: A·(⌊gap/A⌋ + 1)
+            // > gap; target: up to a target above the threshold). Nothing is bought but not yet granted any more: the
+            // projection itself is in the balance from the trigger on.
             const available =
               sum(
                 state.lots
                   .filter((l) => l.status === 'active' && appliesTo(l.tags, []) && l.tags.length === 0)
                   .map((l) => l.remaining),
-              ) -
-              sum(state.debt.map((d) => d.amount)) +
-              pending
+              ) - sum(state.debt.map((d) => d.amount))
             expect(
               available,
               `${what}: available after the recharge is above the threshold ${rule.threshold}`,
             ).toBeGreaterThan(rule.threshold)
+            // Every earlier projection with a receipt is open right after this one exactly when the receipt came later.
+            for (const other of recharges.filter((l) => l.projected && l.effectiveAt < lot.effectiveAt)) {
+              const by = confirmation(other)
+              if (by !== null) expect(open.has(other.id), `${other.id} open at ${what}`).toBe(by.at > lot.effectiveAt)
+            }
+            // A receipt that replaced it: a recorded auto_recharge purchase of its window, replacing no other
+            // projection; what the projection paid for moved to the receipt (or was drawn again), none stays on it.
+            const replaced = confirmation(lot)
+            if (replaced === null) continue
+            const receipt = result.lots.find((l) => l.id === replaced.receiptId)
+            expect(receipt, `${what}: replaced by a recorded recharge`).toMatchObject({
+              kind: 'auto_recharge',
+              projected: false,
+              effectiveAt: replaced.at,
+            })
+            expect(replaced.at, `${what}: receipt within confirmWithin`).toBeLessThanOrEqual(
+              lot.effectiveAt + rule.confirmWithinMs,
+            )
+            expect(replaced.at).toBeGreaterThanOrEqual(lot.effectiveAt)
+            expect(confirmedBy.get(replaced.receiptId ?? ''), `${what}: a receipt replaces one projection`).toBe(
+              undefined,
+            )
+            confirmedBy.set(replaced.receiptId ?? '', lot.id)
+            expect(lot, `${what}: voided, nothing consumed`).toMatchObject({
+              status: 'closed',
+              consumed: 0,
+              remaining: 0,
+            })
           }
           // A month is blocked (with a notice) only when a purchase really would break a cap.
           for (const notice of result.notices) {
@@ -96,7 +135,8 @@ describe('ledger properties: auto-recharge', () => {
             expect(notice.month).toBe(monthOf(notice.at, zone))
           }
         }),
-        runs(),
+        // B8 and the takeover example: a receipt replaces a projection that had paid for usage.
+        { ...runs(), examples: [[B8_RECHARGE_CONFIRMED_LATER], [RECEIPT_TAKES_OVER_FIRST]] },
       )
     },
     timeout,

@@ -121,7 +121,8 @@ describe('OpenAI: free and grant credits are consumed before paid ones, even whe
 
 describe('OpenAI: auto-recharge with a threshold, an amount and a monthly limit', () => {
   // Rule: when the balance is at or below $5, buy $10; at most 2 auto-recharges per calendar month (LA time).
-  // A recorded auto_recharge purchase within 1 h of a trigger is the vendor's real charge (no projected lot).
+  // Every trigger projects a $10 lot at once; a recorded auto_recharge purchase at most 1 h after a trigger is the
+  // vendor's real charge and replaces that projection (ledger-semantics §9.9; the month counts it once).
   const rule = rechargeRule('auto', {
     threshold: 5 * USD,
     amount: 10 * USD,
@@ -141,7 +142,10 @@ describe('OpenAI: auto-recharge with a threshold, an amount and a monthly limit'
   // Mar 3: $6 → balance $4 ≤ $5 → trigger 1 (March count 0 → 1): projected $10 → $14.
   // Mar 5: manual $20 → $34 (count stays 1).
   // Mar 10 08:00: $30 → p0 $4, projected $10, p1 $16 (soonest expiry first) → $4 → trigger 2 (count 1 + 1 ≤ 2):
-  //   the receipt a2 at 08:05 confirms it: nothing projected, no second trigger meanwhile; 08:05 → $14.
+  //   projected $10 → $14 (the balance at 08:00 does not depend on the receipt recorded for 08:05).
+  // Mar 10 08:05: the receipt a2 ($10, 5 min later) replaces the 08:00 projection, which paid nothing: its $10 are
+  //   voided, a2 adds $10 → still $14; March counts a2 instead of it (still 2). The Mar 3 projection has no receipt
+  //   within the hour: it stays projected (and waits for one).
   // Mar 20: $12 → p1 $4, a2 $8 → $2 → trigger 3: 2 + 1 > 2 → blocked (recharge_blocked, until Apr 1 PDT).
   // Mar 25: $1 → $1: still blocked, no second notice.
   // Apr 2: $1 → $0 (a2 used up) → new month, count 0: projected $10 → $10.
@@ -167,7 +171,7 @@ describe('OpenAI: auto-recharge with a threshold, an amount and a monthly limit'
   it('recharges at the threshold, confirms by receipt, and blocks the third recharge of the month', () => {
     expect(balances(result)).toEqual({
       '2025-03-03T08:00:00.000Z': 14 * USD,
-      '2025-03-10T08:00:00.000Z': 4 * USD,
+      '2025-03-10T08:00:00.000Z': 14 * USD,
       '2025-03-10T08:05:00.000Z': 14 * USD,
       '2025-03-20T08:00:00.000Z': 2 * USD,
       '2025-03-25T08:00:00.000Z': 1 * USD,
@@ -175,6 +179,7 @@ describe('OpenAI: auto-recharge with a threshold, an amount and a monthly limit'
     })
     expect(noticesOf(result, 'recharge_projected').map((n) => n.at)).toEqual([
       at('2025-03-03T08:00:00Z'),
+      at('2025-03-10T08:00:00Z'),
       at('2025-04-02T08:00:00Z'),
     ])
     expect(noticesOf(result, 'recharge_blocked')).toEqual([
@@ -192,10 +197,34 @@ describe('OpenAI: auto-recharge with a threshold, an amount and a monthly limit'
     const projected = result.lots.filter((l) => l.projected)
     expect(projected.map((l) => [new Date(l.effectiveAt).toISOString(), l.granted, l.cost?.amount])).toEqual([
       ['2025-03-03T08:00:00.000Z', 10 * USD, 10 * USD],
+      ['2025-03-10T08:00:00.000Z', 10 * USD, 10 * USD],
       ['2025-04-02T08:00:00.000Z', 10 * USD, 10 * USD],
+    ])
+    // The Mar 3 projection paid $10 on Mar 10 and is still waiting for a receipt; so is Apr 2's, untouched.
+    const [mar3, mar10, apr2] = projected.map((l) => l.id)
+    expect(counters(result, mar3 ?? '')).toMatchObject({ consumed: 10 * USD, remaining: 0, voided: 0 })
+    expect(counters(result, apr2 ?? '')).toMatchObject({ consumed: 0, remaining: 10 * USD, voided: 0 })
+    // Mar 3's projection is no longer waiting: its 1-hour confirmation window passed, so the Apr 2 evaluation
+    // dropped it from the list (it stays a projected lot; only a receipt within the window could replace it).
+    expect(result.state.recharge['auto']?.open).toEqual([apr2])
+    // The Mar 10 projection is replaced by a2 at 08:05 before paying anything: all $10 voided, nothing to take over.
+    expect(lotOf(result, mar10 ?? '')).toMatchObject({
+      status: 'closed',
+      closedAt: at('2025-03-10T08:05:00Z'),
+      consumed: 0,
+      voided: 10 * USD,
+    })
+    expect(lotOf(result, mar10 ?? '').history.map((h) => [h.type, h.amount, h.note])).toEqual([
+      ['grant', 10 * USD, undefined],
+      ['void', 10 * USD, 'confirmed by a2'],
     ])
     // a2 paid $8 on Mar 20, $1 on Mar 25 and its last $1 on Apr 2.
     expect(lotOf(result, 'a2')).toMatchObject({ projected: false, consumed: 10 * USD, remaining: 0 })
+    // March counts Mar 3's projection and a2 (not the projection a2 replaced); April its own projection.
+    expect(result.state.rechargeMonths).toEqual({
+      '2025-03': { count: 2, amount: 20 * USD },
+      '2025-04': { count: 1, amount: 10 * USD },
+    })
     expectConserved(result, usage)
   })
 
