@@ -15,6 +15,7 @@ import {
 } from './replay-state'
 import type { AllocationSlice, BalanceSnapshot, LotResult, Notice } from './results'
 import { orderUsage } from './usage-order'
+import { balanceSnapshot, sweep } from './sweep'
 import { WorkingLedger } from './working-ledger'
 
 export interface ReplayOptions {
@@ -241,64 +242,24 @@ export const replay = (stored: LedgerFacts, options: ReplayOptions): ReplayResul
   }
 
   const usage: readonly UsageFact[] = orderUsage(facts.usage)
-  let next = firstAtOrAfter(usage, start)
-  const wanted = [...(options.snapshots ?? [])].filter((at) => at < options.until).sort((a, b) => a - b)
-  const snapshots: BalanceSnapshot[] = []
-  const snapshot = (at: Instant): BalanceSnapshot => ({
-    at,
-    balance: ledger.balance,
-    remaining: ledger.remainingTotal,
-    debt: ledger.debtTotal,
+  const snapshots = sweep({
+    queue,
+    usage,
+    first: firstAtOrAfter(usage, start),
+    until: options.until,
+    snapshotsAt: [...(options.snapshots ?? [])].filter((at) => at < options.until).sort((a, b) => a - b),
+    ledger,
+    handle,
+    afterUsage:
+      facts.rechargeRules.length === 0
+        ? null
+        : (at) => {
+            for (const rule of facts.rechargeRules) {
+              const state = rechargeState[rule.id]
+              if (state !== undefined) evaluateRecharge(rule, state, at, rechargeContext)
+            }
+          },
   })
-
-  const rechargeFree = facts.rechargeRules.length === 0
-  for (;;) {
-    const head = queue.peek()
-    if (rechargeFree) {
-      // Fast path (most of a million-row replay): usage strictly before the next lot event, the end and the next
-      // snapshot needs no phase handling — nothing is granted, expires or recharges in between.
-      const snapshotLimit = wanted.length > 0 ? (wanted[0] ?? Infinity) + 1 : Infinity
-      const limit = Math.min(head?.at ?? Infinity, options.until, snapshotLimit)
-      let record = usage[next]
-      if (record !== undefined && record.occurredAt < limit) {
-        while (wanted.length > 0 && (wanted[0] ?? Infinity) < record.occurredAt) {
-          snapshots.push(snapshot(wanted.shift() ?? record.occurredAt))
-        }
-        do {
-          ledger.consume(record)
-          record = usage[++next]
-        } while (record !== undefined && record.occurredAt < limit)
-        continue
-      }
-    }
-    const nextUsage = usage[next]
-    const at = Math.min(head?.at ?? Infinity, nextUsage?.occurredAt ?? Infinity)
-    if (at >= options.until || at === Infinity) break
-    while (wanted.length > 0 && (wanted[0] ?? Infinity) < at) snapshots.push(snapshot(wanted.shift() ?? at))
-
-    let granted = false
-    for (let event = queue.peek(); event?.at === at && event.phase <= PHASE.grant; event = queue.peek()) {
-      queue.pop()
-      granted = handle(event) || granted
-    }
-    if (granted) ledger.repayDebt(at)
-    let used = false
-    for (let record = usage[next]; record?.occurredAt === at; record = usage[++next]) {
-      ledger.consume(record)
-      used = true
-    }
-    if (used) {
-      for (const rule of facts.rechargeRules) {
-        const state = rechargeState[rule.id]
-        if (state !== undefined) evaluateRecharge(rule, state, at, rechargeContext)
-      }
-    }
-    for (let event = queue.peek(); event?.at === at; event = queue.peek()) {
-      queue.pop()
-      handle(event)
-    }
-  }
-  for (const at of wanted) snapshots.push(snapshot(at))
 
   const state: ReplayState = {
     engineVersion: ENGINE_VERSION,
@@ -315,7 +276,7 @@ export const replay = (stored: LedgerFacts, options: ReplayOptions): ReplayResul
   return {
     state,
     lots: [...lots.values()].map(toLotResult),
-    balance: snapshot(options.until - 1),
+    balance: balanceSnapshot(ledger, options.until - 1),
     snapshots,
     notices,
     allocations,
