@@ -6,7 +6,7 @@ import { replay } from '@shared/ledger/replay'
 import type { ReplayState } from '@shared/ledger/replay-state'
 import type { AllocationSlice } from '@shared/ledger/results'
 import { appliesTo, byId, caseOf, runs, scenarioWithInstants, sortKeyFor, tagsOfUsage } from './oracle'
-import { timeout } from './arbitraries'
+import { timeout } from './scenario-arbitraries'
 import {
   B1_PERIOD_LOT_EXPIRED_BEFORE_START,
   B6_CLAWBACK_PAID_BY_EXPIRING_LOT,

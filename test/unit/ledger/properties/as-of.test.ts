@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { LedgerFacts } from '@shared/ledger/model'
 import { replay } from '@shared/ledger/replay'
 import { caseOf, runs, scenarioWithInstants } from './oracle'
-import { timeout } from './arbitraries'
+import { timeout } from './scenario-arbitraries'
 import { B8_AS_OF, B8_RECHARGE_CONFIRMED_LATER } from './examples'
 
 /** Invariant 17 of ledger-semantics §10: the balance as of t ignores facts effective after t. */

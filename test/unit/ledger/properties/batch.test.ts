@@ -4,7 +4,7 @@ import type { LedgerFacts, UsageFact } from '@shared/ledger/model'
 import { replay, type ReplayResult } from '@shared/ledger/replay'
 import { compareUsage } from '@shared/ledger/usage-order'
 import { runs, scenarioWithInstants } from './oracle'
-import { timeout } from './arbitraries'
+import { timeout } from './scenario-arbitraries'
 
 /**
  * Invariant 12 of ledger-semantics §10 (OpenMeter's phase aggregation): usage records of one instant with the same

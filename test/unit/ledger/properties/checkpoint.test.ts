@@ -2,7 +2,8 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { replay } from '@shared/ledger/replay'
 import type { ReplayState } from '@shared/ledger/replay-state'
-import { comparable, timeout } from './arbitraries'
+import { comparable } from './order-independence'
+import { timeout } from './scenario-arbitraries'
 import { caseOf, runs, scenarioWithInstants, type Pick } from './oracle'
 import {
   B1_CHECKPOINT,

@@ -10,7 +10,7 @@ import {
   type LotSortKey,
 } from '@shared/ledger/drawdown-order'
 import { runs } from './oracle'
-import { timeout } from './arbitraries'
+import { timeout } from './scenario-arbitraries'
 
 /** Invariant 18 of ledger-semantics §10: the drawdown order of every policy is a total order on lots. */
 

@@ -4,7 +4,7 @@ import { replay } from '@shared/ledger/replay'
 import type { LotResult } from '@shared/ledger/results'
 import { addDuration, startOfNextLocalDay } from '@shared/time/zoned'
 import { billableUsage, billedOverage, byId, caseOf, runs, scenarioWithInstants, sum, type Pick } from './oracle'
-import { timeout } from './arbitraries'
+import { timeout } from './scenario-arbitraries'
 import {
   B1_PERIOD_LOT_EXPIRED_BEFORE_START,
   B5B_EXPIRY_CHANGE_ROLLED_PART_AT_BOUNDARY,

@@ -1,5 +1,5 @@
 import { FREE_FIRST_DRAWDOWN, DEFAULT_DRAWDOWN } from '@shared/ledger/drawdown-order'
-import type { EventSpec, LotSpec, ProgramSpec, RuleSpec, Scenario, UsageSpec } from './arbitraries'
+import type { EventSpec, LotSpec, ProgramSpec, RuleSpec, Scenario, UsageSpec } from './scenario-spec'
 
 /**
  * The minimal counterexamples the properties found, as scenarios. Each property runs its examples first (fast-check

@@ -2,16 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { LedgerFacts } from '@shared/ledger/model'
 import { replay } from '@shared/ledger/replay'
-import {
-  build,
-  lotSpecArb,
-  scenarioArb,
-  usageSpecArb,
-  type LotSpec,
-  type Scenario,
-  type UsageSpec,
-  timeout,
-} from './arbitraries'
+import { build } from './build-facts'
+import { lotSpecArb, scenarioArb, timeout, usageSpecArb } from './scenario-arbitraries'
+import type { LotSpec, Scenario, UsageSpec } from './scenario-spec'
 import { runs } from './oracle'
 import { B4_EXTRA_USAGE, B4_ROLLED_PART_TURNS_FREE } from './examples'
 

@@ -4,17 +4,10 @@ import type { LotState } from '@shared/ledger/lot-state'
 import type { LedgerFacts } from '@shared/ledger/model'
 import type { ReplayResult } from '@shared/ledger/replay'
 import type { LotResult } from '@shared/ledger/results'
-import {
-  build,
-  describeFacts,
-  numRuns,
-  scenarioArb,
-  whenArb,
-  type Built,
-  type Scenario,
-  type ScenarioOptions,
-  type When,
-} from './arbitraries'
+import { build, type Built } from './build-facts'
+import { describeFacts } from './fact-printer'
+import { numRuns, scenarioArb, whenArb, type ScenarioOptions } from './scenario-arbitraries'
+import type { Scenario, When } from './scenario-spec'
 
 /**
  * What the properties derive from facts and results on their own, written from the spec (DESIGN §3,

@@ -5,7 +5,7 @@ import { replay } from '@shared/ledger/replay'
 import { daysInMonth } from '@shared/time/calendar'
 import { addDuration, boundaryAt, startOfNextLocalDay, toLocal } from '@shared/time/zoned'
 import { byId, caseOf, runs, scenarioWithInstants, sum } from './oracle'
-import { timeout } from './arbitraries'
+import { timeout } from './scenario-arbitraries'
 import { B5B_EXPIRY_CHANGE_ROLLED_PART_AT_BOUNDARY, B5_VOID_ROLLED_PART_AT_BOUNDARY } from './examples'
 
 /**
