@@ -64,24 +64,39 @@ export const splitCommandLine = (argv: readonly string[]): CommandLine => {
   }
 }
 
-/** Second pass, strict: unknown options, missing values and stray words are usage errors. */
+/** What a command receives after the strict pass: its options and exactly the positional words it declared. */
+export interface ParsedCommand<O extends OptionSpecs> {
+  readonly values: OptionValues<O> & OptionValues<typeof GLOBAL_OPTIONS>
+  readonly args: readonly string[]
+}
+
+/**
+ * Second pass, strict: unknown options, missing values and stray words are usage errors. `positionals` names the
+ * words the command takes (for the message); a command that declares none accepts none.
+ */
 export const parseCommandOptions = <O extends OptionSpecs>(
   command: string,
   rest: readonly string[],
   options: O,
-): OptionValues<O> & OptionValues<typeof GLOBAL_OPTIONS> => {
+  positionals: readonly string[] = [],
+): ParsedCommand<O> => {
+  let parsed: ParsedCommand<O>
   try {
-    const { values } = parseArgs({
+    const { values, positionals: args } = parseArgs({
       args: [...rest],
       options: { ...GLOBAL_OPTIONS, ...options },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: positionals.length > 0,
     })
     // parseArgs in strict mode has checked every value against the same specs the return type is derived from.
-    return values
+    parsed = { values, args }
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error), command)
   }
+  if (parsed.args.length !== positionals.length) {
+    throw new UsageError(`expected ${positionals.join(' ')}, got ${parsed.args.length} word(s)`, command)
+  }
+  return parsed
 }
 
 /** `--port N`: a whole number 0–65535; 0 (or absent) lets the system pick a free port. */

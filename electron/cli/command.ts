@@ -20,6 +20,8 @@ export interface Command {
   /** Arguments after the command name, for the usage line, e.g. `[--port N]`. */
   readonly synopsis: string
   readonly options: OptionSpecs
+  /** Names of the positional words the command requires, in order (none unless declared). */
+  readonly positionals?: readonly string[]
   /** Exit code: 0 ok, 1 the command ran and failed (problems found), 2 usage (thrown as UsageError). */
   readonly run: (context: CliContext, name: string, rest: readonly string[]) => Promise<number>
 }
@@ -28,7 +30,12 @@ export interface CommandSpec<O extends OptionSpecs> {
   readonly summary: string
   readonly synopsis: string
   readonly options: O
-  readonly run: (context: CliContext, values: OptionValues<O> & OptionValues<typeof GLOBAL_OPTIONS>) => Promise<number>
+  readonly positionals?: readonly string[]
+  readonly run: (
+    context: CliContext,
+    values: OptionValues<O> & OptionValues<typeof GLOBAL_OPTIONS>,
+    args: readonly string[],
+  ) => Promise<number>
 }
 
 /** Keeps each command's option values precisely typed while the table holds one uniform shape. */
@@ -36,5 +43,9 @@ export const defineCommand = <O extends OptionSpecs>(spec: CommandSpec<O>): Comm
   summary: spec.summary,
   synopsis: spec.synopsis,
   options: spec.options,
-  run: (context, name, rest) => spec.run(context, parseCommandOptions(name, rest, spec.options)),
+  ...(spec.positionals === undefined ? {} : { positionals: spec.positionals }),
+  run: (context, name, rest) => {
+    const parsed = parseCommandOptions(name, rest, spec.options, spec.positionals)
+    return spec.run(context, parsed.values, parsed.args)
+  },
 })

@@ -3,9 +3,9 @@ import { homedir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defaultUserDataDir, resolveDbPath } from '../backend/paths'
-import { splitCommandLine, UsageError } from './args'
+import { splitCommandLine, UsageError, type CommandLine } from './args'
 import type { CliContext } from './command'
-import { COMMANDS, findCommand } from './commands'
+import { COMMANDS, commandGroup, findCommand } from './commands'
 import { commandHelp, usage } from './help'
 import { ensureRuntime } from './launch/ensure-runtime'
 
@@ -44,9 +44,32 @@ const usageError = (message: string, command: string | undefined): number => {
   return 2
 }
 
+/**
+ * Two-word commands ("settings get"): when the first word only starts commands, the next positional word completes
+ * the name. Answers the line unchanged otherwise, or a usage text when the group word stands alone.
+ */
+const completeGroup = (line: CommandLine): CommandLine | { readonly groupUsage: string } => {
+  if (line.command === undefined || findCommand(line.command) !== undefined) return line
+  const group = commandGroup(line.command)
+  if (group === undefined) return line
+  const sub = splitCommandLine(line.rest)
+  if (sub.command === undefined) return { groupUsage: usage(group) }
+  return { ...sub, command: `${line.command} ${sub.command}`, help: line.help || sub.help, json: line.json || sub.json }
+}
+
 /** Run one command line; resolves to the exit code (serve resolves only after a shutdown signal). */
 export const run = async (argv: readonly string[]): Promise<number> => {
-  const line = splitCommandLine(argv)
+  const completed = completeGroup(splitCommandLine(argv))
+  if ('groupUsage' in completed) {
+    const first = splitCommandLine(argv)
+    if (first.help) {
+      process.stdout.write(`${completed.groupUsage}\n`)
+      return 0
+    }
+    process.stderr.write(`credit-ledger: "${first.command ?? ''}" needs a subcommand\n\n${completed.groupUsage}\n`)
+    return 2
+  }
+  const line = completed
   if (line.command === undefined) {
     if (line.help) {
       process.stdout.write(`${usage(COMMANDS)}\n`)

@@ -11,6 +11,15 @@ import {
   updateAccountInput,
 } from '../catalog/schemas'
 import type { Unit } from '../money/units'
+import {
+  fxFilter,
+  fxRateOnInput,
+  newFxRateInput,
+  settingsPatch,
+  type FxRate,
+  type FxRateOn,
+  type Settings,
+} from '../settings/schemas'
 import { mutation, query, type MethodSpec } from './define'
 
 /**
@@ -40,6 +49,16 @@ export const contract = {
   'accounts.add': mutation<Account>()(newAccountInput, 'Add an account at a vendor'),
   'accounts.update': mutation<Account>()(updateAccountInput, 'Change an account’s name, unit, currency or zone'),
   'accounts.remove': mutation<{ readonly id: number }>()(byId, 'Delete an account'),
+
+  'settings.get': query<Settings>()(noInput, 'Home currency, time zone and reminder hour (defaults until set)'),
+  'settings.set': mutation<Settings>()(settingsPatch, 'Change some settings; answers all of them'),
+
+  'fx.add': mutation<FxRate>()(newFxRateInput, 'Record the rate of a currency pair from a date on'),
+  'fx.list': query<readonly FxRate[]>()(fxFilter, 'FX rates, newest first, optionally of one base or quote'),
+  'fx.rateOn': query<FxRateOn>()(
+    fxRateOnInput,
+    'The rate in force on a date (the latest on or before it) and its date; NOT_FOUND when there is none',
+  ),
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

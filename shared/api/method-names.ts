@@ -20,6 +20,11 @@ export const METHOD_NAME_LIST = [
   'accounts.add',
   'accounts.update',
   'accounts.remove',
+  'settings.get',
+  'settings.set',
+  'fx.add',
+  'fx.list',
+  'fx.rateOn',
 ] as const satisfies readonly MethodName[]
 
 type MustBeNever<T extends never> = T

@@ -3,6 +3,7 @@ import { existsSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { startBackendWorker, type BackendClient } from '../../electron/backend/worker/backend-client'
+import { LATEST_SCHEMA_VERSION } from '../../electron/backend/db/migrations-bundle'
 import { tempDir } from './helpers'
 
 const root = join(import.meta.dirname, '../..')
@@ -24,7 +25,7 @@ describe('the built backend worker', () => {
   it('opens the database, answers calls in order and pushes ledger.changed', async () => {
     const dbPath = join(tempDir(), 'ledger.db')
     const client = await start(dbPath)
-    expect(client.status).toEqual({ state: 'ok', schemaVersion: 1 })
+    expect(client.status).toEqual({ state: 'ok', schemaVersion: LATEST_SCHEMA_VERSION })
     const events: string[] = []
     client.onEvent((name, payload) => events.push(`${name}:${payload.origin}`))
     const results = await Promise.all(['A', 'B', 'C'].map((name) => client.call('vendors.add', { name })))

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest'
 import type { Vendor } from '@shared/catalog/types'
 import { openConnection } from '../../electron/backend/db/connection'
 import { listBackups } from '../../electron/backend/db/backup'
+import { LATEST_SCHEMA_VERSION } from '../../electron/backend/db/migrations-bundle'
 import { fakeClock, openTestBackend, tempDir, value } from './helpers'
 
 const DAY = 86_400_000
@@ -86,7 +87,7 @@ describe('database lifecycle', () => {
     db.pragma('user_version = 999')
     db.close()
     const backend = await openTestBackend(dbPath)
-    expect(backend.status()).toEqual({ state: 'too-new', fileVersion: 999, codeVersion: 1 })
+    expect(backend.status()).toEqual({ state: 'too-new', fileVersion: 999, codeVersion: LATEST_SCHEMA_VERSION })
     expect(await backend.dispatch('vendors.add', { name: 'X' })).toMatchObject({
       ok: false,
       error: { code: 'DB_TOO_NEW', details: { fileVersion: 999 } },
@@ -124,7 +125,7 @@ describe('database lifecycle', () => {
     const backend = await openTestBackend(dbPath)
     expect(value(await backend.dispatch('app.info', undefined))).toMatchObject({
       dbPath,
-      schemaVersion: 1,
+      schemaVersion: LATEST_SCHEMA_VERSION,
       sqliteVersion: expect.stringMatching(/^3\./),
     })
   })

@@ -1,4 +1,5 @@
 import * as catalog from '../services/catalog-service'
+import * as settings from '../services/settings-service'
 import type { Handlers } from './types'
 
 export const handlers = {
@@ -20,4 +21,11 @@ export const handlers = {
   'accounts.add': (input, ctx) => catalog.addAccount(ctx.services(), input),
   'accounts.update': (input, ctx) => catalog.updateAccount(ctx.services(), input),
   'accounts.remove': (input, ctx) => catalog.removeAccount(ctx.services(), input.id),
+
+  'settings.get': (_input, ctx) => settings.getSettings(ctx.services()),
+  'settings.set': (input, ctx) => settings.setSettings(ctx.services(), input),
+
+  'fx.add': (input, ctx) => settings.addFxRate(ctx.services(), input),
+  'fx.list': (input, ctx) => settings.listFxRates(ctx.services(), input),
+  'fx.rateOn': (input, ctx) => settings.fxRateOn(ctx.services(), input),
 } as const satisfies Handlers

@@ -1,6 +1,8 @@
 import type { Command } from '../command'
 import { checkCommand } from './check'
+import { fxAddCommand, fxListCommand } from './fx'
 import { serveCommand } from './serve'
+import { settingsGetCommand, settingsSetCommand } from './settings'
 
 /**
  * Every `credit-ledger` command: adding one is one entry here (help and usage are derived from the table).
@@ -9,7 +11,17 @@ import { serveCommand } from './serve'
 export const COMMANDS: Readonly<Record<string, Command>> = {
   serve: serveCommand,
   check: checkCommand,
+  'settings get': settingsGetCommand,
+  'settings set': settingsSetCommand,
+  'fx add': fxAddCommand,
+  'fx list': fxListCommand,
 }
 
 export const findCommand = (name: string): Command | undefined =>
   Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined
+
+/** The commands a first word starts ("fx" → "fx add", "fx list"); undefined when the word starts none. */
+export const commandGroup = (word: string): Readonly<Record<string, Command>> | undefined => {
+  const members = Object.entries(COMMANDS).filter(([name]) => name.startsWith(`${word} `))
+  return members.length > 0 ? Object.fromEntries(members) : undefined
+}

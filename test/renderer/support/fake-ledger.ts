@@ -4,7 +4,9 @@ import type { PushEventName, PushEvents } from '@shared/api/events'
 import { fail, ok, type ApiError, type Result } from '@shared/api/result'
 import { validateCall } from '@shared/api/validate'
 import type { Account, BackupInfo, Vendor } from '@shared/catalog/types'
+import { formatMinor } from '@shared/money/decimal'
 import type { Unit } from '@shared/money/units'
+import { DEFAULT_SETTINGS, FX_RATE_SCALE, type FxRate, type Settings } from '@shared/settings/schemas'
 
 /**
  * An in-memory `window.ledger` for renderer tests: the contract's methods over plain arrays, inputs checked with the
@@ -33,6 +35,8 @@ export class FakeLedger {
   vendors: Vendor[] = []
   accounts: Account[] = []
   units: Unit[] = [...BUILT_IN_UNITS]
+  settings: Settings = { ...DEFAULT_SETTINGS }
+  fxRates: FxRate[] = []
   backups: BackupInfo[] = [
     { file: 'credit-ledger-2025-01-14.db', takenAt: Date.UTC(2025, 0, 14, 9, 30), bytes: 40_960 },
   ]
@@ -169,6 +173,37 @@ export class FakeLedger {
       this.accounts = this.accounts.filter((account) => account.id !== input.id)
       return ok({ id: input.id })
     },
+    'settings.get': () => ok(this.settings),
+    'settings.set': (input) => ok((this.settings = { ...this.settings, ...input })),
+    'fx.add': (input) => {
+      const { base, quote, effectiveDate } = input
+      if (this.fxRates.some((r) => r.base === base && r.quote === quote && r.effectiveDate === effectiveDate))
+        return fail('CONFLICT', 'A rate for this date exists', {
+          fields: { effectiveDate: 'A rate for this date exists' },
+        })
+      const rate = {
+        id: this.nextId++,
+        base,
+        quote,
+        rate: formatMinor(input.rate, FX_RATE_SCALE, { minFractionDigits: 0 }),
+        effectiveDate,
+      }
+      this.fxRates.push(rate)
+      return ok(rate)
+    },
+    'fx.list': (input) =>
+      ok(
+        this.fxRates
+          .filter((r) => (input?.base ?? r.base) === r.base && (input?.quote ?? r.quote) === r.quote)
+          .sort((a, b) => b.effectiveDate.localeCompare(a.effectiveDate)),
+      ),
+    'fx.rateOn': (input) => {
+      if (input.base === input.quote) return ok({ rate: '1', effectiveDate: input.date })
+      const found = this.fxRates
+        .filter((r) => r.base === input.base && r.quote === input.quote && r.effectiveDate <= input.date)
+        .sort((a, b) => b.effectiveDate.localeCompare(a.effectiveDate))[0]
+      return found ? ok({ rate: found.rate, effectiveDate: found.effectiveDate }) : fail('NOT_FOUND', 'No rate')
+    },
   }
 
   private run<M extends MethodName>(method: M, input: MethodInput<M>): Result<MethodOutput<M>> {
@@ -203,6 +238,11 @@ export class FakeLedger {
     'accounts.add': this.method('accounts.add'),
     'accounts.update': this.method('accounts.update'),
     'accounts.remove': this.method('accounts.remove'),
+    'settings.get': this.method('settings.get'),
+    'settings.set': this.method('settings.set'),
+    'fx.add': this.method('fx.add'),
+    'fx.list': this.method('fx.list'),
+    'fx.rateOn': this.method('fx.rateOn'),
     on: (event, listener) => {
       if (event !== 'ledger.changed') return () => undefined
       const wrapped: PushListener<'ledger.changed'> = (payload) => {
