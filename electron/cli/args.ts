@@ -106,3 +106,9 @@ export const parsePort = (command: string, value: string | undefined): number =>
   if (!Number.isInteger(port) || port > 65_535) throw new UsageError(`--port must be 0–65535, got "${value}"`, command)
   return port
 }
+
+/** An `ID` word or `--vendor ID` value: digits only (the backend then checks it is positive and exists). */
+export const parseId = (command: string, label: string, value: string): number => {
+  if (!/^\d{1,15}$/.test(value)) throw new UsageError(`${label} must be a whole number, got "${value}"`, command)
+  return Number(value)
+}

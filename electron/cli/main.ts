@@ -45,15 +45,19 @@ const usageError = (message: string, command: string | undefined): number => {
 }
 
 /**
- * Two-word commands ("settings get"): when the first word only starts commands, the next positional word completes
- * the name. Answers the line unchanged otherwise, or a usage text when the group word stands alone.
+ * Two-word commands ("settings get"): when the first word starts commands, the next positional word completes the
+ * name. A word that is also a command itself ("backup", "backup list") takes the next word only when that names one
+ * of its group; otherwise the word runs as its own command (stray words are then its usage error). Answers the line
+ * unchanged otherwise, or a usage text when a group-only word stands alone.
  */
 const completeGroup = (line: CommandLine): CommandLine | { readonly groupUsage: string } => {
-  if (line.command === undefined || findCommand(line.command) !== undefined) return line
+  if (line.command === undefined) return line
   const group = commandGroup(line.command)
   if (group === undefined) return line
   const sub = splitCommandLine(line.rest)
-  if (sub.command === undefined) return { groupUsage: usage(group) }
+  if (findCommand(line.command) !== undefined) {
+    if (sub.command === undefined || findCommand(`${line.command} ${sub.command}`) === undefined) return line
+  } else if (sub.command === undefined) return { groupUsage: usage(group) }
   return { ...sub, command: `${line.command} ${sub.command}`, help: line.help || sub.help, json: line.json || sub.json }
 }
 

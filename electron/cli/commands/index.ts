@@ -1,8 +1,12 @@
 import type { Command } from '../command'
+import { accountAddCommand, accountEditCommand, accountListCommand, accountRemoveCommand } from './account'
+import { backupCommand, backupListCommand } from './backup'
 import { checkCommand } from './check'
 import { fxAddCommand, fxListCommand } from './fx'
 import { serveCommand } from './serve'
 import { settingsGetCommand, settingsSetCommand } from './settings'
+import { unitListCommand } from './unit'
+import { vendorAddCommand, vendorEditCommand, vendorListCommand, vendorRemoveCommand } from './vendor'
 
 /**
  * Every `credit-ledger` command: adding one is one entry here (help and usage are derived from the table).
@@ -15,6 +19,17 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   'settings set': settingsSetCommand,
   'fx add': fxAddCommand,
   'fx list': fxListCommand,
+  'vendor add': vendorAddCommand,
+  'vendor list': vendorListCommand,
+  'vendor edit': vendorEditCommand,
+  'vendor remove': vendorRemoveCommand,
+  'account add': accountAddCommand,
+  'account list': accountListCommand,
+  'account edit': accountEditCommand,
+  'account remove': accountRemoveCommand,
+  'unit list': unitListCommand,
+  backup: backupCommand,
+  'backup list': backupListCommand,
 }
 
 export const findCommand = (name: string): Command | undefined =>
