@@ -1,4 +1,5 @@
 import type { LedgerFacts, LotEvent } from './model'
+import { eventAt } from './replay-events'
 
 /**
  * The facts in an order that depends only on their content, never on how they were stored or imported
@@ -13,7 +14,6 @@ const bySeqThenId = <T extends { readonly createdSeq: number; readonly id: strin
   a.createdSeq - b.createdSeq || text(a.id, b.id)
 
 const eventKey = (event: LotEvent): string => `${event.lotId}\u0000${event.kind}`
-const eventAt = (event: LotEvent): number => (event.kind === 'retract' ? -Infinity : event.at)
 
 /** Usage is ordered separately (usage-order.ts: it is large and usually already sorted). */
 export const orderFacts = (facts: LedgerFacts): LedgerFacts => ({
