@@ -12,6 +12,7 @@ import { MIGRATIONS } from './db/migrations-bundle'
 import type { Migration } from './db/migration-plan'
 import { openLedgerDb, type OpenOutcome } from './db/open-ledger-db'
 import { handlers } from './handlers'
+import { runInBatch } from './history/batches'
 import type { Handler, HandlerContext } from './handlers/types'
 import type { BackendStatus, WorkerOptions } from './worker/protocol'
 
@@ -119,8 +120,16 @@ export const createBackend = async (
       const name = call.value.method
       try {
         const handler = handlers[name] as Handler<typeof name>
-        const value = await handler(call.value.input, context)
-        if (contract[name].kind === 'mutation') {
+        const spec = contract[name]
+        const batch = spec.kind === 'mutation' ? (spec.batch ?? 'manual') : false
+        // Every ledger mutation is one transaction recorded as one undoable batch (issue 4 §4).
+        const value =
+          batch === false
+            ? await handler(call.value.input, context)
+            : runInBatch(connection(), { kind: batch, label: spec.summary, method: name }, clock.now(), () =>
+                handler(call.value.input, context),
+              )
+        if (spec.kind === 'mutation') {
           if (outcome.state === 'ok') dataVersion = readDataVersion(outcome.db)
           emit('ledger.changed', { origin: 'local', method: name })
         }

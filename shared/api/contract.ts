@@ -21,6 +21,9 @@ import {
   type Settings,
 } from '../settings/schemas'
 import { mutation, query, type MethodSpec } from './define'
+import { factMethods } from './methods/facts'
+import { historyMethods } from './methods/history'
+import { viewMethods } from './methods/views'
 
 /**
  * The one API contract. Electron IPC, the preload bridge, the HTTP transport of `serve`, the CLI and the renderer
@@ -31,10 +34,11 @@ export const contract = {
   'app.info': query<AppInfo>()(noInput, 'Version, database location and schema version'),
 
   'backups.list': query<readonly BackupInfo[]>()(noInput, 'Backups of the database, newest first'),
-  'backups.create': mutation<BackupInfo>()(noInput, 'Take a backup of the database now'),
+  'backups.create': mutation<BackupInfo>()(noInput, 'Take a backup of the database now', false),
   'backups.restoreLatest': mutation<BackupInfo>()(
     noInput,
     'Replace a damaged database with its latest backup (the damaged file is kept aside)',
+    false,
   ),
 
   'units.list': query<readonly Unit[]>()(noInput, 'Units amounts are counted in'),
@@ -59,6 +63,10 @@ export const contract = {
     fxRateOnInput,
     'The rate in force on a date (the latest on or before it) and its date; NOT_FOUND when there is none',
   ),
+
+  ...factMethods,
+  ...viewMethods,
+  ...historyMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -1,4 +1,7 @@
 import type { MethodName } from './contract'
+import { FACT_METHOD_NAMES } from './names/facts'
+import { HISTORY_METHOD_NAMES } from './names/history'
+import { VIEW_METHOD_NAMES } from './names/views'
 
 /**
  * The contract's method names as a plain list, for code that must not bundle zod: the sandboxed preload builds
@@ -25,6 +28,9 @@ export const METHOD_NAME_LIST = [
   'fx.add',
   'fx.list',
   'fx.rateOn',
+  ...FACT_METHOD_NAMES,
+  ...VIEW_METHOD_NAMES,
+  ...HISTORY_METHOD_NAMES,
 ] as const satisfies readonly MethodName[]
 
 type MustBeNever<T extends never> = T

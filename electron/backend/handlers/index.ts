@@ -1,6 +1,9 @@
 import * as catalog from '../services/catalog-service'
 import * as settings from '../services/settings-service'
+import { factHandlers } from './facts'
+import { historyHandlers } from './history'
 import type { Handlers } from './types'
+import { viewHandlers } from './views'
 
 export const handlers = {
   'app.info': (_input, ctx) => ctx.info(),
@@ -28,4 +31,8 @@ export const handlers = {
   'fx.add': (input, ctx) => settings.addFxRate(ctx.services(), input),
   'fx.list': (input, ctx) => settings.listFxRates(ctx.services(), input),
   'fx.rateOn': (input, ctx) => settings.fxRateOn(ctx.services(), input),
+
+  ...factHandlers,
+  ...viewHandlers,
+  ...historyHandlers,
 } as const satisfies Handlers

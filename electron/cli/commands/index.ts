@@ -2,11 +2,14 @@ import type { Command } from '../command'
 import { accountAddCommand, accountEditCommand, accountListCommand, accountRemoveCommand } from './account'
 import { backupCommand, backupListCommand } from './backup'
 import { checkCommand } from './check'
+import { FACT_COMMANDS } from './facts'
 import { fxAddCommand, fxListCommand } from './fx'
+import { HISTORY_COMMANDS } from './history'
 import { serveCommand } from './serve'
 import { settingsGetCommand, settingsSetCommand } from './settings'
 import { unitListCommand } from './unit'
 import { vendorAddCommand, vendorEditCommand, vendorListCommand, vendorRemoveCommand } from './vendor'
+import { VIEW_COMMANDS } from './views'
 
 /**
  * Every `credit-ledger` command: adding one is one entry here (help and usage are derived from the table).
@@ -28,6 +31,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   'account edit': accountEditCommand,
   'account remove': accountRemoveCommand,
   'unit list': unitListCommand,
+  ...FACT_COMMANDS,
+  ...VIEW_COMMANDS,
+  ...HISTORY_COMMANDS,
   backup: backupCommand,
   'backup list': backupListCommand,
 }

@@ -1,0 +1,4 @@
+import type { viewMethods } from '../methods/views'
+
+/** The names of ./methods/views.ts as plain data, for the zod-free preload (see method-names.ts). */
+export const VIEW_METHOD_NAMES = [] as const satisfies readonly (keyof typeof viewMethods)[]
