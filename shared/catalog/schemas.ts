@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { MAX_SCALE, UNIT_ID_PATTERN, UNIT_KINDS } from '../money/units'
 import { isValidTimeZone } from '../time/zones'
+import { decimalText } from '../api/fields'
 
 /** Form-facing input schemas: the renderer validates with them before sending, the backend again on receipt. */
 
@@ -52,12 +53,27 @@ export const newVendorInput = z.strictObject({
 })
 export const renameVendorInput = z.strictObject({ id, name: name('Name') })
 
+export const drawdownName = z.enum(['default', 'free_first'], {
+  error: 'Drawdown is default or free_first (free credits before paid ones)',
+})
+
+/** The overdraft limit is a decimal in the account's unit; billedWith is the id of a plan of this account. */
+export const overdraftInput = z.strictObject({
+  mode: z.enum(['none', 'unlimited', 'limit'], { error: 'Overdraft is none, unlimited or limit' }),
+  limit: decimalText('Overdraft limit')
+    .refine((text) => !text.startsWith('-'), 'Overdraft limit cannot be negative')
+    .optional(),
+  billedWith: id.nullable().optional(),
+})
+
 export const newAccountInput = z.strictObject({
   vendorId: id,
   name: name('Name'),
   unitId,
   currency: currencyCode,
   timeZone,
+  drawdown: drawdownName.optional(),
+  overdraft: overdraftInput.optional(),
 })
 
 export const updateAccountInput = z.strictObject({
@@ -66,6 +82,8 @@ export const updateAccountInput = z.strictObject({
   unitId: unitId.optional(),
   currency: currencyCode.optional(),
   timeZone: timeZone.optional(),
+  drawdown: drawdownName.optional(),
+  overdraft: overdraftInput.optional(),
 })
 
 export const byId = z.strictObject({ id })

@@ -1,3 +1,5 @@
+import type { AmountView } from '../money/amount-view'
+
 /** Who the user pays (OpenAI, Anthropic, Kreator…). */
 export interface Vendor {
   readonly id: number
@@ -19,6 +21,19 @@ export interface Account {
   readonly currency: string
   /** The vendor's IANA zone: renewals and expiries of this account are computed in it. */
   readonly timeZone: string
+  /** Which lot pays first: the default order, or free credits before paid ones (OpenAI). */
+  readonly drawdown: 'default' | 'free_first'
+  /**
+   * Use beyond the balance: none (recorded as debt and flagged), unlimited, or up to `limit`; `billedWith` names the
+   * plan whose periods invoice it in money (pay-as-you-go overage) instead of the next credits repaying it.
+   */
+  readonly overdraft: {
+    readonly mode: 'none' | 'unlimited' | 'limit'
+    readonly limit: AmountView
+    readonly billedWith: number | null
+  }
+  /** The vendor preset the account was made from, if any, and its version then. */
+  readonly preset: { readonly id: string; readonly version: number } | null
   readonly createdAt: number
 }
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod'
 import type { newAccountInput, newUnitInput, newVendorInput, updateAccountInput } from '@shared/catalog/schemas'
 import type { Account, Vendor } from '@shared/catalog/types'
+import { parseDecimal } from '@shared/money/decimal'
 import { ApiFailure } from '@shared/api/result'
 import type { Unit } from '@shared/money/units'
 import { accountsRepo } from '../repositories/accounts-repo'
@@ -91,7 +92,27 @@ export const addAccount = (ctx: ServiceContext, input: z.output<typeof newAccoun
     if (accounts.findByName(input.vendorId, input.name)) {
       throw conflict('name', `This vendor already has an account named “${input.name}”`)
     }
-    const id = accounts.insert({ ...input, unitId: unit.id }, ctx.clock.now())
+    if (input.overdraft?.billedWith !== undefined && input.overdraft.billedWith !== null) {
+      throw new ApiFailure({
+        code: 'VALIDATION',
+        message: 'A new account has no plans yet: set the overdraft billing plan once the plan is added',
+        fields: { 'overdraft.billedWith': 'Add the plan first, then edit the account' },
+      })
+    }
+    const id = accounts.insert(
+      {
+        vendorId: input.vendorId,
+        name: input.name,
+        unitId: unit.id,
+        currency: input.currency,
+        timeZone: input.timeZone,
+        drawdown: input.drawdown ?? 'default',
+        overdraftMode: input.overdraft?.mode ?? 'none',
+        overdraftLimit: overdraftLimit(input.overdraft?.limit, unit),
+        overdraftBilledWith: null,
+      },
+      ctx.clock.now(),
+    )
     return accounts.get(id) ?? raise(notFound('account', id))
   })
 
@@ -100,11 +121,31 @@ export const updateAccount = (ctx: ServiceContext, input: z.output<typeof update
     const accounts = accountsRepo(ctx.db)
     const current = accounts.get(input.id)
     if (!current) throw notFound('account', input.id)
+    const unit = requireUnit(ctx, input.unitId ?? current.unitId)
+    if (unit.id !== current.unitId && accounts.factCount(current.id) > 0) {
+      throw conflict('unitId', 'The account already has lots, usage or plans counted in its unit: add a new account')
+    }
+    const billedWith =
+      input.overdraft?.billedWith === undefined ? current.overdraft.billedWith : input.overdraft.billedWith
+    if (billedWith !== null && !programOfAccount(ctx, billedWith, current.id)) {
+      throw new ApiFailure({
+        code: 'VALIDATION',
+        message: `Plan ${billedWith} is not a plan of this account`,
+        fields: { 'overdraft.billedWith': 'Choose a plan of this account' },
+      })
+    }
     const next = {
       name: input.name ?? current.name,
-      unitId: input.unitId === undefined ? current.unitId : requireUnit(ctx, input.unitId).id,
+      unitId: unit.id,
       currency: input.currency ?? current.currency,
       timeZone: input.timeZone ?? current.timeZone,
+      drawdown: input.drawdown ?? current.drawdown,
+      overdraftMode: input.overdraft?.mode ?? current.overdraft.mode,
+      overdraftLimit:
+        input.overdraft?.limit === undefined
+          ? accounts.overdraftLimitMinor(current.id)
+          : overdraftLimit(input.overdraft.limit, unit),
+      overdraftBilledWith: billedWith,
     }
     const clash = accounts.findByName(current.vendorId, next.name)
     if (clash && clash.id !== current.id) {
@@ -118,6 +159,13 @@ export const removeAccount = (ctx: ServiceContext, id: number): { id: number } =
   inTransaction(ctx, () => {
     const accounts = accountsRepo(ctx.db)
     if (!accounts.get(id)) throw notFound('account', id)
+    const facts = accounts.factCount(id)
+    if (facts > 0) {
+      throw new ApiFailure({
+        code: 'CONFLICT',
+        message: `The account holds ${facts} plans, lots, usage rows, observations or rates: remove them first`,
+      })
+    }
     accounts.remove(id)
     return { id }
   })
@@ -125,3 +173,20 @@ export const removeAccount = (ctx: ServiceContext, id: number): { id: number } =
 const raise = (failure: ApiFailure): never => {
   throw failure
 }
+
+/** The overdraft limit typed as a decimal in the account's unit, exactly (more decimals than the unit has: refused). */
+const overdraftLimit = (text: string | undefined, unit: Unit): number => {
+  if (text === undefined) return 0
+  const parsed = parseDecimal(text, unit.scale)
+  if (!parsed.ok) {
+    throw new ApiFailure({
+      code: 'VALIDATION',
+      message: `Overdraft limit: ${parsed.reason}`,
+      fields: { 'overdraft.limit': parsed.reason },
+    })
+  }
+  return parsed.value
+}
+
+const programOfAccount = (ctx: ServiceContext, programId: number, accountId: number): boolean =>
+  ctx.db.prepare('SELECT 1 FROM programs WHERE id = ? AND account_id = ?').get(programId, accountId) !== undefined

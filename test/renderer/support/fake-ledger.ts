@@ -80,6 +80,9 @@ export class FakeLedger {
       unitId,
       currency: 'USD',
       timeZone: 'UTC',
+      drawdown: 'default',
+      overdraft: { mode: 'none', limit: { value: '0.00', minor: '0', unit: unitId }, billedWith: null },
+      preset: null,
       createdAt: CREATED_AT,
     }
     this.accounts.push(account)
