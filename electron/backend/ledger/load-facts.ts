@@ -21,6 +21,7 @@ import {
 /**
  * One account's stored facts as the engine's LedgerFacts. `usageFrom` loads only the usage at or after an instant
  * (a checkpoint's processed_before): the rest is already in the checkpoint, and at 1M rows it is most of the cost.
+ * Plans that grant no credits (amount_per_period 0: a plain subscription) are not ledger facts and are left out.
  */
 export interface LoadOptions {
   readonly usageFrom?: number
@@ -51,9 +52,11 @@ export const loadFacts = (db: Connection, accountId: number, options: LoadOption
     lotEvents: (
       prepare('SELECT * FROM lot_events WHERE account_id = ? ORDER BY id').all(accountId) as LotEventRow[]
     ).map(lotEventOf),
-    programs: (prepare('SELECT * FROM programs WHERE account_id = ? ORDER BY id').all(accountId) as ProgramRow[]).map(
-      programFactOf,
-    ),
+    programs: (
+      prepare('SELECT * FROM programs WHERE account_id = ? AND amount_per_period > 0 ORDER BY id').all(
+        accountId,
+      ) as ProgramRow[]
+    ).map(programFactOf),
     rechargeRules: (
       prepare('SELECT * FROM recharge_rules WHERE account_id = ? ORDER BY id').all(accountId) as RechargeRow[]
     ).map(rechargeRuleOf),

@@ -60,7 +60,8 @@ CREATE TABLE programs (
   anchor_local       TEXT NOT NULL CHECK (length(anchor_local) = 23),
   anchor_zone        TEXT NOT NULL,
   interval           TEXT NOT NULL CHECK (interval GLOB 'P*'),
-  amount_per_period  INTEGER NOT NULL CHECK (amount_per_period > 0),
+  -- 0: a paid plan that grants no credits (ChatGPT Plus): renewals and cost only, never replayed.
+  amount_per_period  INTEGER NOT NULL CHECK (amount_per_period >= 0),
   -- per_period: cost is one period's price; total: the whole term's price, split exactly over `periods`.
   cost_basis         TEXT NOT NULL CHECK (cost_basis IN ('per_period', 'total')),
   cost_amount        INTEGER CHECK (cost_amount >= 0),
