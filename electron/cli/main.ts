@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defaultUserDataDir, resolveDbPath } from '../backend/paths'
 import { splitCommandLine, UsageError, type CommandLine } from './args'
-import type { CliContext } from './command'
+import type { CliContext, Command } from './command'
 import { COMMANDS, commandGroup, findCommand } from './commands'
 import { commandHelp, usage } from './help'
 import { ensureRuntime } from './launch/ensure-runtime'
@@ -37,10 +37,22 @@ const createContext = (argv: readonly string[], json: boolean): CliContext => ({
   err: (line) => process.stderr.write(`${line}\n`),
 })
 
-const usageError = (message: string, command: string | undefined): number => {
+/** A command's help, naming the commands its name starts (`backup` → `backup list`). */
+const helpFor = (name: string, command: Command): string => commandHelp(name, command, commandGroup(name))
+
+/** A failure that happened before or around a command's own answer, as the one JSON document `--json` promises. */
+const failureDocument = (code: string, message: string): string =>
+  JSON.stringify({ ok: false, error: { code, message, fields: {} } })
+
+/**
+ * A usage error: the message and the relevant usage on stderr, exit 2. With --json, stdout still carries one
+ * document (code USAGE), so a script parsing stdout never meets an empty string.
+ */
+const usageError = (message: string, command: string | undefined, json: boolean): number => {
   const found = command === undefined ? undefined : findCommand(command)
-  const text = found === undefined || command === undefined ? usage(COMMANDS) : commandHelp(command, found)
+  const text = found === undefined || command === undefined ? usage(COMMANDS) : helpFor(command, found)
   process.stderr.write(`credit-ledger: ${message}\n\n${text}\n`)
+  if (json) process.stdout.write(`${failureDocument('USAGE', message)}\n`)
   return 2
 }
 
@@ -70,7 +82,9 @@ export const run = async (argv: readonly string[]): Promise<number> => {
       process.stdout.write(`${completed.groupUsage}\n`)
       return 0
     }
-    process.stderr.write(`credit-ledger: "${first.command ?? ''}" needs a subcommand\n\n${completed.groupUsage}\n`)
+    const message = `"${first.command ?? ''}" needs a subcommand`
+    process.stderr.write(`credit-ledger: ${message}\n\n${completed.groupUsage}\n`)
+    if (first.json) process.stdout.write(`${failureDocument('USAGE', message)}\n`)
     return 2
   }
   const line = completed
@@ -79,20 +93,23 @@ export const run = async (argv: readonly string[]): Promise<number> => {
       process.stdout.write(`${usage(COMMANDS)}\n`)
       return 0
     }
-    return usageError('no command given', undefined)
+    return usageError('no command given', undefined, line.json)
   }
   const command = findCommand(line.command)
-  if (command === undefined) return usageError(`unknown command "${line.command}"`, undefined)
+  if (command === undefined) return usageError(`unknown command "${line.command}"`, undefined, line.json)
   if (line.help) {
-    process.stdout.write(`${commandHelp(line.command, command)}\n`)
+    process.stdout.write(`${helpFor(line.command, command)}\n`)
     return 0
   }
   const context = createContext(argv, line.json)
   try {
     return await command.run(context, line.command, line.rest)
   } catch (error) {
-    if (error instanceof UsageError) return usageError(error.message, error.command)
-    context.err(`credit-ledger ${line.command}: ${error instanceof Error ? error.message : String(error)}`)
+    if (error instanceof UsageError) return usageError(error.message, error.command, line.json)
+    // Anything unexpected (the worker could not start, the port is taken…) is a failure of the run: exit 1.
+    const message = error instanceof Error ? error.message : String(error)
+    context.err(`credit-ledger ${line.command}: ${message}`)
+    if (line.json) context.out(failureDocument('INTERNAL', message))
     return 1
   }
 }

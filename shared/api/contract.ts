@@ -23,6 +23,7 @@ import {
 import { mutation, query, type MethodSpec } from './define'
 import { factMethods } from './methods/facts'
 import { historyMethods } from './methods/history'
+import { applyPresetInput, type PresetApplied } from './schemas/preset-apply'
 import { viewMethods } from './methods/views'
 
 /**
@@ -62,6 +63,12 @@ export const contract = {
   'fx.rateOn': query<FxRateOn>()(
     fxRateOnInput,
     'The rate in force on a date (the latest on or before it) and its date; NOT_FOUND when there is none',
+  ),
+
+  'presets.apply': mutation<PresetApplied>()(
+    applyPresetInput,
+    'Apply a vendor preset in one step: vendor, account, plans, purchases, auto-recharge and rates',
+    'preset',
   ),
 
   ...factMethods,

@@ -28,6 +28,7 @@ export const METHOD_NAME_LIST = [
   'fx.add',
   'fx.list',
   'fx.rateOn',
+  'presets.apply',
   ...FACT_METHOD_NAMES,
   ...VIEW_METHOD_NAMES,
   ...HISTORY_METHOD_NAMES,

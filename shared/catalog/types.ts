@@ -5,7 +5,8 @@ export interface Vendor {
   readonly id: number
   readonly name: string
   readonly website: string | null
-  readonly createdAt: number
+  /** When the vendor was added: ISO 8601 in UTC with a Z, as every instant leaving the backend. */
+  readonly createdAt: string
   readonly accountCount: number
 }
 
@@ -34,7 +35,7 @@ export interface Account {
   }
   /** The vendor preset the account was made from, if any, and its version then. */
   readonly preset: { readonly id: string; readonly version: number } | null
-  readonly createdAt: number
+  readonly createdAt: string
 }
 
 export interface AppInfo {
@@ -47,6 +48,7 @@ export interface AppInfo {
 
 export interface BackupInfo {
   readonly file: string
-  readonly takenAt: number
+  /** When the copy was taken: ISO 8601 in UTC with a Z. */
+  readonly takenAt: string
   readonly bytes: number
 }

@@ -50,6 +50,10 @@ const compareExpiry = (a: number | null, b: number | null): number =>
 /** Per-unit cost a.amount/a.units vs b.amount/b.units, exactly (cross-multiplied in bigint). */
 const compareCost = (a: LotSortKey['cost'], b: LotSortKey['cost']): number => {
   if (a === null || b === null) return a === b ? 0 : a === null ? 1 : -1
+  const leftNumber = a.amount * Math.max(b.units, 1)
+  const rightNumber = b.amount * Math.max(a.units, 1)
+  // Plain numbers while both products are exact (nearly always); bigint only beyond 2^53, where doubles round.
+  if (Number.isSafeInteger(leftNumber) && Number.isSafeInteger(rightNumber)) return sign(leftNumber - rightNumber)
   const left = BigInt(a.amount) * BigInt(Math.max(b.units, 1))
   const right = BigInt(b.amount) * BigInt(Math.max(a.units, 1))
   return left === right ? 0 : left < right ? -1 : 1

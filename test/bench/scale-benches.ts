@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
@@ -17,6 +17,7 @@ import type { BenchEnv } from './storage-benches'
 
 const workingCopy = async (env: BenchEnv, name: string): Promise<string> => {
   const source = await scaleDbFile(env.root)
+  mkdirSync(env.dataDir, { recursive: true })
   const file = join(env.dataDir, `${name}-${process.pid}.db`)
   for (const suffix of ['', '-wal', '-shm']) rmSync(file + suffix, { force: true })
   copyFileSync(source, file)

@@ -4,6 +4,9 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { assertBuilt, runCli } from '../e2e/serve-fixture'
 
+/** Instants leave the CLI as ISO 8601 in UTC with a Z (issue 4 §6). */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/
+
 describe('credit-ledger (built out/main/cli.js): vendors, accounts, units, backups', () => {
   let dir: string
   let db: string
@@ -16,10 +19,13 @@ describe('credit-ledger (built out/main/cli.js): vendors, accounts, units, backu
   /** A fresh database (in its own folder, so backups do not mix) per test. */
   const fresh = () => (db = join(dir, `ledger-${String(++n)}`, 'ledger.db'))
   const cli = (...args: string[]) => runCli(['--db', db, ...args])
+  /** The `data` of a successful `--json` run (its envelope checked on the way). */
   const json = async <T>(...args: string[]): Promise<T> => {
     const res = await cli(...args, '--json')
     expect(res, args.join(' ')).toMatchObject({ code: 0, stderr: '' })
-    return JSON.parse(res.stdout) as T
+    const document = JSON.parse(res.stdout) as { ok: boolean; data: T }
+    expect(document.ok).toBe(true)
+    return document.data
   }
 
   it('lists the commands in usage, with help for each group and each command', async () => {
@@ -99,10 +105,12 @@ describe('credit-ledger (built out/main/cli.js): vendors, accounts, units, backu
     )
     expect(account).toMatchObject({ id: 1, vendorId: 1, vendorName: 'Anthropic', name: 'Main', currency: 'USD' })
 
-    expect(await json('vendor', 'list')).toMatchObject([
-      { id: 1, name: 'Anthropic', website: 'https://anthropic.com', accountCount: 1 },
-      { id: 2, name: 'OpenAI', website: null, accountCount: 0 },
+    const vendors = await json<{ createdAt: string }[]>('vendor', 'list')
+    expect(vendors).toMatchObject([
+      { id: 1, name: 'Anthropic', website: 'https://anthropic.com', accountCount: 1, createdAt: ISO_INSTANT },
+      { id: 2, name: 'OpenAI', website: null, accountCount: 0, createdAt: ISO_INSTANT },
     ])
+    expect(Math.abs(Date.parse(vendors[0]?.createdAt ?? '') - Date.now())).toBeLessThan(60_000)
     expect(await json('account', 'list')).toMatchObject([
       { id: 1, vendorId: 1, name: 'Main', unitId: 'USD', currency: 'USD', timeZone: 'America/Los_Angeles' },
     ])
@@ -214,15 +222,18 @@ describe('credit-ledger (built out/main/cli.js): vendors, accounts, units, backu
     const text = await cli('backup')
     expect(text).toMatchObject({ code: 0, stderr: '' })
     expect(text.stdout).toMatch(/^Backed up to .*backups.*\.db \(\d+(\.\d)? (B|KiB|MiB)\)\n$/)
-    const taken = await json<{ file: string; takenAt: number; bytes: number }>('backup')
+    const taken = await json<{ file: string; takenAt: string; bytes: number }>('backup')
     expect(existsSync(taken.file)).toBe(true)
     expect(taken.bytes).toBeGreaterThan(0)
+    expect(taken.takenAt).toMatch(ISO_INSTANT)
+    expect(Math.abs(Date.parse(taken.takenAt) - Date.now())).toBeLessThan(60_000)
 
-    const list = await json<{ file: string; takenAt: number; bytes: number }[]>('backup', 'list')
+    const list = await json<{ file: string; takenAt: string; bytes: number }[]>('backup', 'list')
     expect(list[0]).toEqual(taken)
     expect(list.map((backup) => backup.file)).toContain(taken.file)
     const table = await cli('backup', 'list')
     expect(table.stdout).toMatch(/^TAKEN \(UTC\)\s+SIZE\s+FILE\n/)
     expect(table.stdout).toContain(taken.file)
+    expect(table.stdout).toContain(taken.takenAt)
   })
 })

@@ -16,6 +16,12 @@ describe('credit-ledger (built out/main/cli.js): settings and fx', () => {
   /** A fresh database per test, so the tests do not depend on each other's order. */
   const fresh = () => (db = join(dir, `ledger-${String(++n)}.db`))
   const cli = (...args: string[]) => runCli(['--db', db, ...args])
+  /** The `data` of a `--json` answer, after checking it is the success envelope. */
+  const data = (stdout: string): unknown => {
+    const document = JSON.parse(stdout) as { ok: boolean; data: unknown }
+    expect(document.ok).toBe(true)
+    return document.data
+  }
 
   it('lists the two-word commands in usage, with help for each group and each command', async () => {
     const help = await runCli(['--help'])
@@ -68,9 +74,9 @@ describe('credit-ledger (built out/main/cli.js): settings and fx', () => {
       '--json',
     )
     expect(set.code).toBe(0)
-    expect(JSON.parse(set.stdout)).toEqual({ homeCurrency: 'EUR', timeZone: 'Europe/Berlin', reminderHour: 8 })
+    expect(data(set.stdout)).toEqual({ homeCurrency: 'EUR', timeZone: 'Europe/Berlin', reminderHour: 8 })
     const partial = await cli('--json', 'settings', 'set', '--reminder-hour', '23')
-    expect(JSON.parse(partial.stdout)).toEqual({ homeCurrency: 'EUR', timeZone: 'Europe/Berlin', reminderHour: 23 })
+    expect(data(partial.stdout)).toEqual({ homeCurrency: 'EUR', timeZone: 'Europe/Berlin', reminderHour: 23 })
   })
 
   it('settings set: bad values → one message per option on stderr, exit 1, nothing written', async () => {
@@ -91,7 +97,7 @@ describe('credit-ledger (built out/main/cli.js): settings and fx', () => {
     expect(bad.stderr).toContain('--time-zone: Unknown time zone')
     expect(bad.stderr).toContain('--reminder-hour: Reminder hour must be a whole number from 0 to 23')
     expect((await cli('settings', 'set', '--reminder-hour', '24')).stderr).toContain('from 0 to 23')
-    expect(JSON.parse((await cli('settings', 'get', '--json')).stdout)).toEqual({
+    expect(data((await cli('settings', 'get', '--json')).stdout)).toEqual({
       homeCurrency: 'USD',
       timeZone: 'UTC',
       reminderHour: 9,
@@ -103,7 +109,7 @@ describe('credit-ledger (built out/main/cli.js): settings and fx', () => {
     const added = await cli('fx', 'add', 'eur', 'usd', '1.084200', '--date', '2026-11-01')
     expect(added).toMatchObject({ code: 0, stderr: '', stdout: 'Added 2026-11-01  1 EUR = 1.0842 USD (id 1)\n' })
     const json = await cli('fx', 'add', 'EUR', 'USD', '1.09', '--date', '2026-12-01', '--json')
-    expect(JSON.parse(json.stdout)).toEqual({
+    expect(data(json.stdout)).toEqual({
       id: 2,
       base: 'EUR',
       quote: 'USD',
@@ -118,9 +124,9 @@ describe('credit-ledger (built out/main/cli.js): settings and fx', () => {
         '\n',
       ),
     )
-    const base = JSON.parse((await cli('fx', 'list', '--base', 'usd', '--json')).stdout) as { quote: string }[]
+    const base = data((await cli('fx', 'list', '--base', 'usd', '--json')).stdout) as { quote: string }[]
     expect(base.map((rate) => rate.quote)).toEqual(['JPY'])
-    const quote = JSON.parse((await cli('--json', 'fx', 'list', '--quote', 'USD')).stdout) as unknown[]
+    const quote = data((await cli('--json', 'fx', 'list', '--quote', 'USD')).stdout) as unknown[]
     expect(quote).toHaveLength(2)
     expect((await cli('fx', 'list', '--base', 'GBP')).stdout).toBe('No exchange rates.\n')
   })
@@ -143,6 +149,6 @@ describe('credit-ledger (built out/main/cli.js): settings and fx', () => {
     const again = await cli('fx', 'add', 'EUR', 'USD', '1.10', '--date', '2026-11-01')
     expect(again.code).toBe(1)
     expect(again.stderr).toContain('--date: A EUR→USD rate for 2026-11-01 already exists (1.08)')
-    expect(JSON.parse((await cli('fx', 'list', '--json')).stdout)).toHaveLength(1)
+    expect(data((await cli('fx', 'list', '--json')).stdout)).toHaveLength(1)
   })
 })

@@ -22,7 +22,7 @@ class StubEventSource {
   }
 }
 
-const vendor: Vendor = { id: 1, name: 'OpenAI', website: null, createdAt: 0, accountCount: 0 }
+const vendor: Vendor = { id: 1, name: 'OpenAI', website: null, createdAt: '1970-01-01T00:00:00.000Z', accountCount: 0 }
 
 const json = (body: unknown, status = 200): Response =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } })

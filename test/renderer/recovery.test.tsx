@@ -36,7 +36,7 @@ describe('Recovery screen', () => {
     const fake = new FakeLedger()
     fake.refusal = { code: 'DB_CORRUPT', message: 'database disk image is malformed' }
     await renderApp(fake)
-    const newest = fake.backups[0]?.takenAt ?? 0
+    const newest = Date.parse(fake.backups[0]?.takenAt ?? '')
     expect(await screen.findByText(new RegExp(`taken on ${dateTime.format(newest)}`))).toBeTruthy()
     expect(fake.callsOf('backups.list')).toHaveLength(1)
   })

@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import type { BackupInfo } from '@shared/catalog/types'
+import { isoInstant } from '@shared/time/iso-instant'
 import { backupsToKeep, DEFAULT_RETENTION, type RetentionPolicy } from './backup-retention'
 import type { Connection } from './connection'
 
@@ -23,8 +24,17 @@ const parseStamp = (text: string): number =>
 
 const stem = (dbPath: string): string => basename(dbPath).replace(/\.db$/, '')
 
-/** Backups of this database, newest first. A missing folder means none. */
-export const listBackups = (dbPath: string): BackupInfo[] => {
+/** A backup as found on disk; its time stays a number here because retention does arithmetic on it. */
+interface StoredBackup {
+  readonly file: string
+  readonly takenAt: number
+  readonly bytes: number
+}
+
+/** What leaves the backend: the instant as ISO 8601 with a Z (issue 4 §6). */
+const info = (backup: StoredBackup): BackupInfo => ({ ...backup, takenAt: isoInstant(backup.takenAt) })
+
+const storedBackups = (dbPath: string): StoredBackup[] => {
   const dir = backupDir(dbPath)
   let names: string[]
   try {
@@ -43,6 +53,9 @@ export const listBackups = (dbPath: string): BackupInfo[] => {
     .sort((a, b) => b.takenAt - a.takenAt)
 }
 
+/** Backups of this database, newest first. A missing folder means none. */
+export const listBackups = (dbPath: string): BackupInfo[] => storedBackups(dbPath).map(info)
+
 /**
  * Copy the live database with SQLite's online backup API (consistent even while WAL holds uncommitted pages,
  * which a file copy is not), then prune old backups by the retention policy.
@@ -59,11 +72,11 @@ export const backupDatabase = async (
   const file = join(dir, `${stem(dbPath)}-${stamp(now)}-${reason}.db`)
   await db.backup(file)
   pruneBackups(dbPath, now, policy)
-  return { file, takenAt: now, bytes: statSync(file).size }
+  return info({ file, takenAt: now, bytes: statSync(file).size })
 }
 
 export const pruneBackups = (dbPath: string, now: number, policy: RetentionPolicy = DEFAULT_RETENTION): void => {
-  const backups = listBackups(dbPath)
+  const backups = storedBackups(dbPath)
   const keep = backupsToKeep(
     backups.map((backup) => backup.takenAt),
     now,

@@ -50,7 +50,8 @@ export const openLedgerDb = async (
     )
     if (options.dailyBackup) {
       const latest = listBackups(dbPath)[0]
-      if (!latest || clock.now() - latest.takenAt >= DAY) await backupDatabase(open, dbPath, 'daily', clock.now())
+      if (!latest || clock.now() - Date.parse(latest.takenAt) >= DAY)
+        await backupDatabase(open, dbPath, 'daily', clock.now())
     }
     return { state: 'ok', db: open, schemaVersion: to }
   } catch (error) {

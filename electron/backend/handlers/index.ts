@@ -1,4 +1,5 @@
 import * as catalog from '../services/catalog-service'
+import { applyPreset } from '../services/presets/apply-preset'
 import * as settings from '../services/settings-service'
 import { factHandlers } from './facts'
 import { historyHandlers } from './history'
@@ -31,6 +32,8 @@ export const handlers = {
   'fx.add': (input, ctx) => settings.addFxRate(ctx.services(), input),
   'fx.list': (input, ctx) => settings.listFxRates(ctx.services(), input),
   'fx.rateOn': (input, ctx) => settings.fxRateOn(ctx.services(), input),
+
+  'presets.apply': (input, ctx) => applyPreset(ctx.services(), input),
 
   ...factHandlers,
   ...viewHandlers,

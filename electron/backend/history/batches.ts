@@ -22,9 +22,6 @@ export interface BatchStart {
 /** Open a batch in the current transaction; facts written now carry its id (see currentBatchId). */
 export const beginBatch = (db: Connection, start: BatchStart, now: number): number => {
   const prepare = preparedFor(db)
-  // A new action ends the redo stack: what was undone can no longer be redone.
-  prepare("DELETE FROM batch_changes WHERE batch_id IN (SELECT id FROM batches WHERE state = 'undone')").run()
-  prepare("UPDATE batches SET state = 'discarded', changed_at = ? WHERE state = 'undone'").run(now)
   const id = Number(
     prepare('INSERT INTO batches (kind, label, method, created_at, changed_at) VALUES (?, ?, ?, ?, ?)').run(
       start.kind,
@@ -48,12 +45,17 @@ export const beginBatch = (db: Connection, start: BatchStart, now: number): numb
 export const endBatch = (db: Connection, id: number, now: number): void => {
   const prepare = preparedFor(db)
   prepare('UPDATE journal_state SET batch_id = NULL, journaling = 0 WHERE id = 1').run()
+  // An update that wrote the same values (a rename to the same name) changed nothing: nothing to undo.
+  prepare("DELETE FROM batch_changes WHERE batch_id = ? AND op = 'update' AND before = after").run(id)
   const changes = (prepare('SELECT count(*) AS n FROM batch_changes WHERE batch_id = ?').get(id) as { n: number }).n
   const batch = prepare('SELECT kind FROM batches WHERE id = ?').get(id) as { kind: BatchKind } | undefined
   if (changes === 0 && batch?.kind !== 'import') {
     prepare('DELETE FROM batches WHERE id = ?').run(id)
     return
   }
+  // A real change ends the redo stack: what was undone can no longer be redone.
+  prepare("DELETE FROM batch_changes WHERE batch_id IN (SELECT id FROM batches WHERE state = 'undone')").run()
+  prepare("UPDATE batches SET state = 'discarded', changed_at = ? WHERE state = 'undone'").run(now)
   const stale = prepare("SELECT id FROM batches WHERE state = 'done' ORDER BY id DESC LIMIT -1 OFFSET ?").all(
     UNDO_DEPTH,
   ) as { id: number }[]

@@ -1,5 +1,6 @@
 import type { Account } from '@shared/catalog/types'
 import { amountView } from '@shared/money/amount-view'
+import { isoInstant } from '@shared/time/iso-instant'
 import type { Connection } from '../db/connection'
 import { preparedFor } from '../db/statements'
 
@@ -36,7 +37,7 @@ const toAccount = (row: AccountRow): Account => ({
     billedWith: row.overdraft_billed_with,
   },
   preset: row.preset_id === null ? null : { id: row.preset_id, version: row.preset_version ?? 1 },
-  createdAt: row.recorded_at,
+  createdAt: isoInstant(row.recorded_at),
 })
 
 const SELECT = `SELECT a.id, a.vendor_id, v.name AS vendor_name, a.name, a.unit_id, u.scale AS unit_scale, a.currency,

@@ -1,4 +1,5 @@
 import type { Vendor } from '@shared/catalog/types'
+import { isoInstant } from '@shared/time/iso-instant'
 import type { Connection } from '../db/connection'
 import { preparedFor } from '../db/statements'
 
@@ -14,7 +15,7 @@ const toVendor = (row: VendorRow): Vendor => ({
   id: row.id,
   name: row.name,
   website: row.website,
-  createdAt: row.recorded_at,
+  createdAt: isoInstant(row.recorded_at),
   accountCount: row.account_count,
 })
 

@@ -1,6 +1,14 @@
 import { existsSync } from 'node:fs'
+import type { ApiError } from '@shared/api/result'
 import { describeStatus, startBackend } from '../backend'
 import { defineCommand } from '../command'
+import { respond } from '../respond'
+
+/** What `check --json` answers when the database is fine. */
+export interface CheckReport {
+  readonly db: string
+  readonly schemaVersion: number
+}
 
 /**
  * `check`: open the database the way the app does, with PRAGMA quick_check (DESIGN §7: only here and at app or
@@ -11,25 +19,27 @@ export const checkCommand = defineCommand({
   synopsis: '',
   options: {},
   run: async (context) => {
+    const answer = { human: (report: CheckReport) => [`ok: ${report.db} (schema version ${report.schemaVersion})`] }
     // Checking must not create a database where there was none: that would report "ok" about nothing.
     if (!existsSync(context.dbPath)) {
-      if (context.json) context.out(JSON.stringify({ ok: false, db: context.dbPath, status: { state: 'missing' } }))
-      else context.out(`No database at ${context.dbPath} (nothing to check).`)
-      return 1
+      const error: ApiError = { code: 'NOT_FOUND', message: `No database at ${context.dbPath} (nothing to check).` }
+      return respond(context, 'check', { ok: false, error }, answer)
     }
     const backend = await startBackend(context, { quickCheck: true, dailyBackup: false, externalPollMs: 0 })
     const status = backend.status
     await backend.close()
 
-    const ok = status.state === 'ok'
-    if (context.json) {
-      context.out(JSON.stringify({ ok, db: context.dbPath, status }))
-    } else if (status.state === 'ok') {
-      context.out(`ok: ${context.dbPath} (schema version ${status.schemaVersion})`)
-    } else {
-      context.out(`problems: ${context.dbPath}`)
-      for (const line of describeStatus(status)) context.out(line)
+    if (status.state === 'ok') {
+      return respond(
+        context,
+        'check',
+        { ok: true, value: { db: context.dbPath, schemaVersion: status.schemaVersion } },
+        answer,
+      )
     }
-    return ok ? 0 : 1
+    // The same codes a contract call on this file answers, so scripts can treat both alike.
+    const code = status.state === 'corrupt' ? 'DB_CORRUPT' : 'DB_TOO_NEW'
+    const message = [`problems: ${context.dbPath}`, ...describeStatus(status)].join('\n')
+    return respond(context, 'check', { ok: false, error: { code, message } }, answer)
   },
 })

@@ -1,6 +1,6 @@
 import type { FxRate } from '@shared/settings/schemas'
-import { callOnce, reportFailure } from '../call'
 import { defineCommand, type CliContext } from '../command'
+import { callAndRespond } from '../respond'
 
 /** `fx add` / `fx list`: dated exchange rates entered by the user (DESIGN §4: converted totals show the rate's date). */
 
@@ -16,13 +16,13 @@ export const fxAddCommand = defineCommand({
   options: {
     date: { type: 'string', value: 'YYYY-MM-DD', description: 'Day the rate takes effect (required)' },
   },
-  run: async (context: CliContext, values, [base = '', quote = '', rate = '']) => {
+  run: (context: CliContext, values, [base = '', quote = '', rate = '']) => {
     // A missing --date is sent as absent: the contract's message ("Date is required") is the one to show.
     const input = { base, quote, rate, effectiveDate: values.date as string }
-    const result = await callOnce(context, 'fx.add', input)
-    if (!result.ok) return reportFailure(context, 'fx add', result.error, ADD_LABELS)
-    context.out(context.json ? JSON.stringify(result.value) : `Added ${line(result.value)} (id ${result.value.id})`)
-    return 0
+    return callAndRespond(context, 'fx add', 'fx.add', input, {
+      flags: ADD_LABELS,
+      human: (added) => [`Added ${line(added)} (id ${added.id})`],
+    })
   },
 })
 
@@ -33,16 +33,14 @@ export const fxListCommand = defineCommand({
     base: { type: 'string', value: 'CODE', description: 'Only rates of this base currency' },
     quote: { type: 'string', value: 'CODE', description: 'Only rates into this quote currency' },
   },
-  run: async (context, values) => {
+  run: (context, values) => {
     const filter = {
       ...(values.base === undefined ? {} : { base: values.base }),
       ...(values.quote === undefined ? {} : { quote: values.quote }),
     }
-    const result = await callOnce(context, 'fx.list', filter)
-    if (!result.ok) return reportFailure(context, 'fx list', result.error, LIST_LABELS)
-    if (context.json) context.out(JSON.stringify(result.value))
-    else if (result.value.length === 0) context.out('No exchange rates.')
-    else for (const rate of result.value) context.out(line(rate))
-    return 0
+    return callAndRespond(context, 'fx list', 'fx.list', filter, {
+      flags: LIST_LABELS,
+      human: (rates) => (rates.length === 0 ? ['No exchange rates.'] : rates.map(line)),
+    })
   },
 })

@@ -50,8 +50,9 @@ export const serveCommand = defineCommand({
       },
     )
     const shutdown = untilShutdownSignal(log)
-    // The only line on stdout, so scripts and tests can read it; `--json` gives the same facts as JSON.
-    if (context.json) context.out(JSON.stringify({ serving: server.url, port: server.port }))
+    // The only line on stdout, so scripts and tests can read it. `--json` gives the same facts in the one envelope
+    // every command answers with (issue 4 §6), still as a single line printed once the server listens.
+    if (context.json) context.out(JSON.stringify({ ok: true, data: { url: server.url, port: server.port } }))
     else context.out(`Serving ${server.url}`)
 
     const signal = await shutdown

@@ -1,32 +1,23 @@
 import type { Settings } from '@shared/settings/schemas'
 import { UsageError } from '../args'
-import { callOnce, reportFailure } from '../call'
-import { defineCommand, type CliContext } from '../command'
+import { defineCommand } from '../command'
+import { callAndRespond } from '../respond'
 
 /** `settings get` / `settings set`: the user's home currency, time zone and reminder hour (issue 4). */
 
 const FLAGS = { homeCurrency: '--home-currency', timeZone: '--time-zone', reminderHour: '--reminder-hour' } as const
 
-const print = (context: CliContext, settings: Settings): void => {
-  if (context.json) {
-    context.out(JSON.stringify(settings))
-    return
-  }
-  context.out(`Home currency  ${settings.homeCurrency}`)
-  context.out(`Time zone      ${settings.timeZone}`)
-  context.out(`Reminder hour  ${settings.reminderHour} (${String(settings.reminderHour).padStart(2, '0')}:00)`)
-}
+const lines = (settings: Settings): readonly string[] => [
+  `Home currency  ${settings.homeCurrency}`,
+  `Time zone      ${settings.timeZone}`,
+  `Reminder hour  ${settings.reminderHour} (${String(settings.reminderHour).padStart(2, '0')}:00)`,
+]
 
 export const settingsGetCommand = defineCommand({
   summary: 'Show the settings (home currency, time zone, reminder hour)',
   synopsis: '',
   options: {},
-  run: async (context) => {
-    const result = await callOnce(context, 'settings.get', undefined)
-    if (!result.ok) return reportFailure(context, 'settings get', result.error)
-    print(context, result.value)
-    return 0
-  },
+  run: (context) => callAndRespond(context, 'settings get', 'settings.get', undefined, { human: lines }),
 })
 
 /** Digits become a number; anything else goes through as text so the backend's field message names the problem. */
@@ -40,7 +31,7 @@ export const settingsSetCommand = defineCommand({
     'time-zone': { type: 'string', value: 'ZONE', description: 'Your IANA time zone, e.g. Europe/Berlin' },
     'reminder-hour': { type: 'string', value: 'H', description: 'Hour (0–23) daily reminders fire at' },
   },
-  run: async (context, values) => {
+  run: (context, values) => {
     const hour = values['reminder-hour']
     const patch = {
       ...(values['home-currency'] === undefined ? {} : { homeCurrency: values['home-currency'] }),
@@ -51,9 +42,6 @@ export const settingsSetCommand = defineCommand({
     if (Object.keys(patch).length === 0) {
       throw new UsageError('give at least one of --home-currency, --time-zone, --reminder-hour', 'settings set')
     }
-    const result = await callOnce(context, 'settings.set', patch)
-    if (!result.ok) return reportFailure(context, 'settings set', result.error, FLAGS)
-    print(context, result.value)
-    return 0
+    return callAndRespond(context, 'settings set', 'settings.set', patch, { flags: FLAGS, human: lines })
   },
 })

@@ -1,7 +1,7 @@
 import type { Vendor } from '@shared/catalog/types'
 import { parseId } from '../args'
-import { callOnce, reportFailure } from '../call'
 import { defineCommand, type CliContext } from '../command'
+import { callAndRespond } from '../respond'
 import { table } from '../table'
 
 /** `vendor add` / `vendor list` / `vendor edit` / `vendor remove`: who the user pays (issue 4). */
@@ -20,12 +20,12 @@ export const vendorAddCommand = defineCommand({
   options: {
     website: { type: 'string', value: 'URL', description: 'The vendor’s site, https://…' },
   },
-  run: async (context: CliContext, values, [name = '']) => {
+  run: (context: CliContext, values, [name = '']) => {
     const input = { name, ...(values.website === undefined ? {} : { website: values.website }) }
-    const result = await callOnce(context, 'vendors.add', input)
-    if (!result.ok) return reportFailure(context, 'vendor add', result.error, ADD_LABELS)
-    context.out(context.json ? JSON.stringify(result.value) : `Added vendor ${describe(result.value)}`)
-    return 0
+    return callAndRespond(context, 'vendor add', 'vendors.add', input, {
+      flags: ADD_LABELS,
+      human: (vendor) => [`Added vendor ${describe(vendor)}`],
+    })
   },
 })
 
@@ -33,25 +33,21 @@ export const vendorListCommand = defineCommand({
   summary: 'List vendors, by name, with their number of accounts',
   synopsis: '',
   options: {},
-  run: async (context) => {
-    const result = await callOnce(context, 'vendors.list', undefined)
-    if (!result.ok) return reportFailure(context, 'vendor list', result.error)
-    if (context.json) context.out(JSON.stringify(result.value))
-    else if (result.value.length === 0) context.out('No vendors.')
-    else {
-      const lines = table<Vendor>(
-        [
-          { header: 'ID', cell: (vendor) => String(vendor.id), right: true },
-          { header: 'NAME', cell: (vendor) => vendor.name },
-          { header: 'ACCOUNTS', cell: (vendor) => String(vendor.accountCount), right: true },
-          { header: 'WEBSITE', cell: (vendor) => vendor.website ?? '' },
-        ],
-        result.value,
-      )
-      for (const line of lines) context.out(line)
-    }
-    return 0
-  },
+  run: (context) =>
+    callAndRespond(context, 'vendor list', 'vendors.list', undefined, {
+      human: (vendors) =>
+        vendors.length === 0
+          ? ['No vendors.']
+          : table<Vendor>(
+              [
+                { header: 'ID', cell: (vendor) => String(vendor.id), right: true },
+                { header: 'NAME', cell: (vendor) => vendor.name },
+                { header: 'ACCOUNTS', cell: (vendor) => String(vendor.accountCount), right: true },
+                { header: 'WEBSITE', cell: (vendor) => vendor.website ?? '' },
+              ],
+              vendors,
+            ),
+    }),
 })
 
 export const vendorEditCommand = defineCommand({
@@ -61,13 +57,13 @@ export const vendorEditCommand = defineCommand({
   options: {
     name: { type: 'string', value: 'NAME', description: 'The vendor’s new name (required)' },
   },
-  run: async (context, values, [id = '']) => {
+  run: (context, values, [id = '']) => {
     // A missing --name is sent as absent: the contract's message ("Name is required") is the one to show.
     const input = { id: parseId('vendor edit', 'ID', id), name: values.name as string }
-    const result = await callOnce(context, 'vendors.rename', input)
-    if (!result.ok) return reportFailure(context, 'vendor edit', result.error, EDIT_LABELS)
-    context.out(context.json ? JSON.stringify(result.value) : `Renamed vendor ${describe(result.value)}`)
-    return 0
+    return callAndRespond(context, 'vendor edit', 'vendors.rename', input, {
+      flags: EDIT_LABELS,
+      human: (vendor) => [`Renamed vendor ${describe(vendor)}`],
+    })
   },
 })
 
@@ -76,10 +72,12 @@ export const vendorRemoveCommand = defineCommand({
   synopsis: 'ID',
   positionals: ['ID'],
   options: {},
-  run: async (context, _values, [id = '']) => {
-    const result = await callOnce(context, 'vendors.remove', { id: parseId('vendor remove', 'ID', id) })
-    if (!result.ok) return reportFailure(context, 'vendor remove', result.error, REMOVE_LABELS)
-    context.out(context.json ? JSON.stringify(result.value) : `Removed vendor ${result.value.id}`)
-    return 0
-  },
+  run: (context, _values, [id = '']) =>
+    callAndRespond(
+      context,
+      'vendor remove',
+      'vendors.remove',
+      { id: parseId('vendor remove', 'ID', id) },
+      { flags: REMOVE_LABELS, human: (removed) => [`Removed vendor ${removed.id}`] },
+    ),
 })

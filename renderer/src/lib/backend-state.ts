@@ -21,11 +21,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
 
 const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null)
 
+/** An instant as the backend sends it (ISO 8601 with a Z), or as epoch ms; null when it is neither. */
+const instant = (value: unknown): number | null =>
+  typeof value === 'string' ? finite(Date.parse(value)) : finite(value)
+
 /** The backup time may come as `latestBackup: { takenAt }` (a BackupInfo), `latestBackupAt` or `takenAt`. */
 const latestBackupTime = (details: Readonly<Record<string, unknown>>): number | null => {
   const latest = details.latestBackup
-  if (isRecord(latest)) return finite(latest.takenAt)
-  return finite(latest) ?? finite(details.latestBackupAt) ?? finite(details.takenAt)
+  if (isRecord(latest)) return instant(latest.takenAt)
+  return instant(latest) ?? instant(details.latestBackupAt) ?? instant(details.takenAt)
 }
 
 const strings = (value: unknown): readonly string[] =>

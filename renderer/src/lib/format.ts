@@ -4,9 +4,15 @@ const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' })
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 const plural = new Intl.PluralRules(undefined)
 
-export const formatDate = (epochMs: number): string => dateFormat.format(new Date(epochMs))
+/**
+ * An instant as the backend sends it (ISO 8601 with a Z, issue 4 §6) or as epoch ms (times the renderer keeps
+ * itself); both name the same moment and are shown in the user's zone.
+ */
+export type InstantLike = string | number
 
-export const formatDateTime = (epochMs: number): string => dateTimeFormat.format(new Date(epochMs))
+export const formatDate = (at: InstantLike): string => dateFormat.format(new Date(at))
+
+export const formatDateTime = (at: InstantLike): string => dateTimeFormat.format(new Date(at))
 
 /** `count(2, 'account', 'accounts')` → "2 accounts". */
 export const count = (n: number, one: string, other: string): string =>

@@ -74,11 +74,12 @@ export const useAppStore = create<AppState>()((set, get) => ({
     const result = await api.call('backups.list', undefined)
     const backend = get().backend
     if (!result.ok || backend.kind !== 'corrupt' || backend.latestBackupAt !== null) return
+    // takenAt is ISO 8601 in UTC: compare the instants, not the text.
     const newest = result.value.reduce<BackupInfo | null>(
-      (best, backup) => (best === null || backup.takenAt > best.takenAt ? backup : best),
+      (best, backup) => (best === null || Date.parse(backup.takenAt) > Date.parse(best.takenAt) ? backup : best),
       null,
     )
-    if (newest !== null) set({ backend: { ...backend, latestBackupAt: newest.takenAt } })
+    if (newest !== null) set({ backend: { ...backend, latestBackupAt: Date.parse(newest.takenAt) } })
   },
 
   restoreLatest: async () => {

@@ -1,5 +1,6 @@
 import type { LedgerWindowApi, PushListener } from '@shared/api/client'
 import type { HandlerInput, MethodInput, MethodName, MethodOutput } from '@shared/api/contract'
+import { METHOD_NAME_LIST } from '@shared/api/method-names'
 import type { PushEventName, PushEvents } from '@shared/api/events'
 import { fail, ok, type ApiError, type Result } from '@shared/api/result'
 import { validateCall } from '@shared/api/validate'
@@ -29,7 +30,11 @@ const BUILT_IN_UNITS: readonly Unit[] = [
 /** Methods a refused database still answers (the recovery screen needs them). */
 const ANSWERED_WHEN_REFUSED: readonly MethodName[] = ['backups.list', 'backups.restoreLatest']
 
-export const CREATED_AT = Date.UTC(2025, 0, 15, 12, 0, 0)
+/** Instants cross the API as ISO 8601 in UTC, as the backend sends them. */
+export const CREATED_AT = '2025-01-15T12:00:00.000Z'
+
+const newestFirst = (backups: readonly BackupInfo[]): BackupInfo[] =>
+  [...backups].sort((a, b) => Date.parse(b.takenAt) - Date.parse(a.takenAt))
 
 export class FakeLedger {
   vendors: Vendor[] = []
@@ -37,9 +42,7 @@ export class FakeLedger {
   units: Unit[] = [...BUILT_IN_UNITS]
   settings: Settings = { ...DEFAULT_SETTINGS }
   fxRates: FxRate[] = []
-  backups: BackupInfo[] = [
-    { file: 'credit-ledger-2025-01-14.db', takenAt: Date.UTC(2025, 0, 14, 9, 30), bytes: 40_960 },
-  ]
+  backups: BackupInfo[] = [{ file: 'credit-ledger-2025-01-14.db', takenAt: '2025-01-14T09:30:00.000Z', bytes: 40_960 }]
   readonly calls: RecordedCall[] = []
   /** When set, every call but the backup ones answers this error (as a backend that refused the file). */
   refusal: ApiError | null = null
@@ -99,7 +102,8 @@ export class FakeLedger {
     return this.vendors.find((vendor) => vendor.id === id)
   }
 
-  private readonly handlers: { readonly [M in MethodName]: Handler<M> } = {
+  /** Areas a test does not fake answer INTERNAL ("not faked"), so a screen that calls them fails loudly. */
+  private readonly handlers: { readonly [M in MethodName]?: Handler<M> } = {
     'app.info': () =>
       ok({
         version: '0.1.0-test',
@@ -108,14 +112,18 @@ export class FakeLedger {
         sqliteVersion: '3.50.0',
         runtime: 'test',
       }),
-    'backups.list': () => ok([...this.backups].sort((a, b) => b.takenAt - a.takenAt)),
+    'backups.list': () => ok(newestFirst(this.backups)),
     'backups.create': () => {
-      const backup: BackupInfo = { file: `backup-${String(this.backups.length)}.db`, takenAt: Date.now(), bytes: 1 }
+      const backup: BackupInfo = {
+        file: `backup-${String(this.backups.length)}.db`,
+        takenAt: new Date().toISOString(),
+        bytes: 1,
+      }
       this.backups.push(backup)
       return ok(backup)
     },
     'backups.restoreLatest': () => {
-      const latest = [...this.backups].sort((a, b) => b.takenAt - a.takenAt)[0]
+      const latest = newestFirst(this.backups)[0]
       if (latest === undefined) return fail('NOT_FOUND', 'There is no backup to restore')
       this.refusal = null
       return ok(latest)
@@ -217,7 +225,8 @@ export class FakeLedger {
     if (this.refusal !== null && !ANSWERED_WHEN_REFUSED.includes(method)) return { ok: false, error: this.refusal }
     const checked = validateCall(method, input)
     if (!checked.ok) return checked
-    const handler = this.handlers[method] as Handler<M>
+    const handler: Handler<M> | undefined = this.handlers[method]
+    if (handler === undefined) return fail('INTERNAL', `${method} is not faked in renderer tests`)
     return handler(checked.value.input as HandlerInput<M>)
   }
 
@@ -227,25 +236,7 @@ export class FakeLedger {
 
   /** The object to install as `window.ledger`. */
   readonly api: LedgerWindowApi = {
-    'app.info': this.method('app.info'),
-    'backups.list': this.method('backups.list'),
-    'backups.create': this.method('backups.create'),
-    'backups.restoreLatest': this.method('backups.restoreLatest'),
-    'units.list': this.method('units.list'),
-    'units.add': this.method('units.add'),
-    'vendors.list': this.method('vendors.list'),
-    'vendors.add': this.method('vendors.add'),
-    'vendors.rename': this.method('vendors.rename'),
-    'vendors.remove': this.method('vendors.remove'),
-    'accounts.list': this.method('accounts.list'),
-    'accounts.add': this.method('accounts.add'),
-    'accounts.update': this.method('accounts.update'),
-    'accounts.remove': this.method('accounts.remove'),
-    'settings.get': this.method('settings.get'),
-    'settings.set': this.method('settings.set'),
-    'fx.add': this.method('fx.add'),
-    'fx.list': this.method('fx.list'),
-    'fx.rateOn': this.method('fx.rateOn'),
+    ...(Object.fromEntries(METHOD_NAME_LIST.map((name) => [name, this.method(name)])) as Omit<LedgerWindowApi, 'on'>),
     on: (event, listener) => {
       if (event !== 'ledger.changed') return () => undefined
       const wrapped: PushListener<'ledger.changed'> = (payload) => {

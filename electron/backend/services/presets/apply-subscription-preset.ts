@@ -1,7 +1,7 @@
 import type { ApplyPresetInput, PresetApplied } from '@shared/api/schemas/preset-apply'
 import type { ProgramFact } from '@shared/ledger/model'
 import { unconfirmedRules } from '@shared/policies/rules'
-import { allowanceProgram, planOf } from '@shared/policies/subscription'
+import { allowanceProgram } from '@shared/policies/subscription'
 import type { SubscriptionPreset } from '@shared/policies/types'
 import { toLocal } from '@shared/time/zoned'
 import { accountRef } from '../../ledger/engine-ids'
