@@ -2,6 +2,7 @@ import type { Command } from '../../command'
 import { backupRestoreCommand } from './backup-restore'
 import { exportCommand, restoreCommand } from './export'
 import { presetListCommand, presetShowCommand } from './preset'
+import { presetApplyCommand } from './preset-apply'
 import { redoCommand, undoCommand, undoListCommand } from './undo'
 
 /**
@@ -17,4 +18,5 @@ export const HISTORY_COMMANDS: Readonly<Record<string, Command>> = {
   'backup restore': backupRestoreCommand,
   'preset list': presetListCommand,
   'preset show': presetShowCommand,
+  'preset apply': presetApplyCommand,
 }
