@@ -111,6 +111,11 @@ describe('ledger.timeline', () => {
       [`P${plan}#2`, '2026-11-15T00:00:00.000Z', '2026-12-15T00:00:00.000Z', '100', '0', false],
       [`P${plan}#3`, '2026-12-15T00:00:00.000Z', '2027-01-15T00:00:00.000Z', '100', '0', true],
     ])
+    // The live period lot is drawn as it is now (nothing expired yet), not as it would be at the range's end.
+    const live = view.bars.find((bar) => bar.lotId === `P${plan}#2`)
+    expect([live?.remaining.value, live?.expired.value]).toEqual(['100', '0'])
+    const spent = view.bars.find((bar) => bar.lotId === `P${plan}#0`)
+    expect([spent?.remaining.value, spent?.expired.value]).toEqual(['0', '70'])
     const markers = view.markers.map((m) => [m.type, m.at.slice(0, 10), m.lotId, m.amount?.value ?? null, m.future])
     expect(markers).toEqual([
       // at one instant, what closes comes before what opens (the replay's own order)

@@ -14,7 +14,8 @@ import { viewAccounts } from './view-accounts'
 /**
  * ledger.timeline: lots as bars over [from, to), and renewals (period starts), expiries and plan ends as markers.
  * The replay runs to `to`, so plans keep renewing into the future; after now no usage is known, so a future expiry
- * shows what would expire if nothing more were used (ledger.expiring and ledger.forecast apply the pace).
+ * marker shows what would expire if nothing more were used (ledger.expiring and ledger.forecast apply the pace),
+ * while the bars carry each lot's amounts as of now.
  */
 
 export const DEFAULT_TIMELINE_SPAN_MS = 90 * DAY_MS
@@ -48,6 +49,18 @@ export const timeline = (ctx: ServiceContext, input: TimelineInput = {}): Timeli
       to,
     ).map((l) => [l.accountId, l]),
   )
+  // Bars show what is known now (used, left, already expired); only markers look ahead, at what would expire if
+  // nothing more were used. So a lot expiring next month is not drawn as already expired.
+  const present =
+    to > now
+      ? new Map(
+          accountLedgers(
+            ctx,
+            accounts.map((a) => a.ref.id),
+            now,
+          ).map((l) => [l.accountId, new Map(l.result.lots.map((lot) => [lot.id, lot]))]),
+        )
+      : null
   const bars: TimelineBar[] = []
   const markers: TimelineMarker[] = []
   const inRange = (at: number) => at >= from && at < to
@@ -61,6 +74,7 @@ export const timeline = (ctx: ServiceContext, input: TimelineInput = {}): Timeli
       if (lot.status === 'scheduled' || lot.granted === 0) continue
       const end = lot.closedAt ?? lot.expiresAt
       if (lot.effectiveAt < to && (end === null || end > from)) {
+        const known = present === null ? lot : present.get(account.ref.id)?.get(lot.id)
         bars.push({
           account: account.ref,
           lotId: lot.id,
@@ -71,9 +85,9 @@ export const timeline = (ctx: ServiceContext, input: TimelineInput = {}): Timeli
           start: isoInstant(lot.effectiveAt),
           end: isoOrNull(end),
           granted: view(lot.granted),
-          consumed: view(lot.consumed),
-          remaining: view(lot.remaining),
-          expired: view(lot.expired),
+          consumed: view(known?.consumed ?? 0),
+          remaining: view(known?.remaining ?? lot.granted),
+          expired: view(known?.expired ?? 0),
           future: lot.effectiveAt > now,
         })
       }
