@@ -52,8 +52,10 @@ export const expiringCommand = defineCommand({
 })
 
 const risk = (label: string, view: RiskView): string =>
-  `  ${label}: ${amount(view.unused)} unused, worth ${amounts(view.value)}` +
-  (view.unknownCost.minor === '0' ? '' : ` (+ ${amount(view.unknownCost)} of unknown cost)`)
+  view.unused.minor === '0'
+    ? `  ${label}: nothing expected to expire unused`
+    : `  ${label}: ${amount(view.unused)} unused, worth ${amounts(view.value)}` +
+      (view.unknownCost.minor === '0' ? '' : ` (+ ${amount(view.unknownCost)} of unknown cost)`)
 
 const forecastLines = (forecast: AccountForecast): string[] => [
   `${accountName(forecast.account)} (id ${forecast.account.id})`,
