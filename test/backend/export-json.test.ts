@@ -3,6 +3,7 @@ import { EXPORT_COLUMNS, EXPORT_TABLES, type ExportDocument } from '@shared/api/
 import { exportDocumentSchema } from '@shared/api/methods/history'
 import { EXPORT_ROW_LIMIT, INSERT_ORDER } from '../../electron/backend/export/export-tables'
 import { buildLedger, openLedger } from './history-fixture'
+import { MIGRATIONS } from '../../electron/backend/db/migrations-bundle'
 
 describe('export.json', () => {
   it('the format’s columns are exactly each table’s columns (a new column must bump the format)', async () => {
@@ -28,7 +29,7 @@ describe('export.json', () => {
       format: 'credit-ledger-export',
       version: 1,
       exportedAt: new Date(ledger.clock.now()).toISOString(),
-      schemaVersion: 3,
+      schemaVersion: MIGRATIONS.length,
     })
     expect(Object.keys(document.tables)).toEqual([...EXPORT_TABLES])
     expect(exportDocumentSchema.safeParse(document).success).toBe(true)

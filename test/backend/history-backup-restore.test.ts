@@ -31,7 +31,7 @@ describe('backups.restore', () => {
 
     const result = await ledger.call<BackupRestoreResult>('backups.restore', { file: basename(backup.file) })
     expect(result.restored).toEqual(backup)
-    expect(result.fromSchemaVersion).toBe(3)
+    expect(result.fromSchemaVersion).toBe(MIGRATIONS.length)
     expect(basename(result.safetyBackup.file)).toMatch(/-before-restore\.db$/)
     expect(await names(ledger)).toEqual(['Kept'])
     // Another connection on the file (the app beside the CLI) sees the restored content too.
@@ -88,7 +88,7 @@ describe('backups.restore', () => {
     const result = await ledger.call<BackupRestoreResult>('backups.restore', { file: name })
     expect(result.fromSchemaVersion).toBe(2)
     expect(await names(ledger)).toEqual(['Then'])
-    expect(ledger.sql.pragma('user_version', { simple: true })).toBe(3)
+    expect(ledger.sql.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
     expect(await ledger.call<unknown[]>('accounts.list')).toEqual([])
   })
 })

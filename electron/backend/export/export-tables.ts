@@ -22,6 +22,11 @@ export const INSERT_ORDER: readonly ExportTable[] = [
   'usage',
   'observations',
   'rates',
+  'imports',
+  'import_rejections',
+  'payments',
+  'import_profiles',
+  'merchant_rules',
 ]
 
 /** The key each table's rows are exported in order of (creation order for the ledger's facts). */
@@ -39,6 +44,11 @@ export const ORDER_KEY: Readonly<Record<ExportTable, string>> = {
   observations: 'id',
   rates: 'id',
   batches: 'id',
+  imports: 'batch_id',
+  import_rejections: 'batch_id, line, column_name',
+  payments: 'id',
+  import_profiles: 'id',
+  merchant_rules: 'id',
 }
 
 /**

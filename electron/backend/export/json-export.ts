@@ -38,6 +38,11 @@ export const exportJson = (ctx: ServiceContext): ExportDocument =>
         observations: read('observations'),
         rates: read('rates'),
         batches: read('batches'),
+        imports: read('imports'),
+        import_rejections: read('import_rejections'),
+        payments: read('payments'),
+        import_profiles: read('import_profiles'),
+        merchant_rules: read('merchant_rules'),
       },
     }
   })()

@@ -1,5 +1,5 @@
 /**
- * The tables whose rows the undo journal records (migration 0003's *_journal_* triggers), with their primary key.
+ * The tables whose rows the undo journal records (the *_journal_* triggers of migrations 0003 and 0004), with their primary key.
  * Undo and redo write only to these, and only to columns PRAGMA table_info reports, so a journal entry can never
  * name another table or column.
  */
@@ -16,6 +16,9 @@ export const JOURNALED_TABLES = {
   usage: 'id',
   observations: 'id',
   rates: 'id',
+  payments: 'id',
+  import_profiles: 'id',
+  merchant_rules: 'id',
 } as const
 
 export type JournaledTable = keyof typeof JOURNALED_TABLES

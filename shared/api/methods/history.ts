@@ -58,6 +58,11 @@ const exportTables = z.strictObject(
     observations: rowsOf('observations'),
     rates: rowsOf('rates'),
     batches: rowsOf('batches'),
+    imports: rowsOf('imports'),
+    import_rejections: rowsOf('import_rejections'),
+    payments: rowsOf('payments'),
+    import_profiles: rowsOf('import_profiles'),
+    merchant_rules: rowsOf('merchant_rules'),
   },
   { error: 'Tables must be an object with every table of the format' },
 )
