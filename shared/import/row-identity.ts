@@ -1,0 +1,168 @@
+/**
+ * Stable identity of an imported record, for dedupe across re-imports (issue 5 §6): the vendor's own id when the
+ * export has one ("id:gen-…", "id:in_…"), otherwise a content hash plus an occurrence index ("h:<16 hex>#0").
+ * The index counts earlier records with the same content in the same file, so two identical statement lines (a
+ * real double charge) are both kept (#0, #1), while re-importing the file — or an overlapping export — yields the
+ * same keys, whatever the unrelated rows around them.
+ *
+ * The hash covers what a record IS, in a spelling that does not depend on the export: the instant or date, the
+ * amount in canonical form ("0.50" = "0.5"), currency, billable, the descriptor (case and spacing folded), and only
+ * the tags every header version of a format carries (model, project, key…). Tags a newer layout added
+ * (context_window, inference_geo, Cursor's kind) are left out: an old-layout export overlapping a new-layout one
+ * must still dedupe. Hints (vendor, account) are left out too: merchant rules and user choices change them.
+ * FNV-1a 64 over UTF-8: pure, no crypto module (shared/ runs in the browser).
+ */
+import { formatLocalDate } from '../time/calendar'
+import { canonicalDecimal } from './numbers'
+import type { ImportRecord } from './types'
+
+/** Tag keys that identify a row in every layout of the formats that write them. */
+export const IDENTITY_TAG_KEYS: ReadonlySet<string> = new Set([
+  'model',
+  'project',
+  'key',
+  'workspace',
+  'line_item',
+  'token_type',
+  'usage_type',
+  'sku',
+  'product',
+  'unit',
+  'user',
+])
+
+/**
+ * FNV-1a 64 over UTF-8 bytes, fed piece by piece so a row's identity is hashed without building its text. Each
+ * byte: h = (h ^ byte) × 0x100000001b3 mod 2^64, where × 0x100000001b3 = × 0x1b3 + (h << 40), i.e. two 16-bit
+ * limbs and 8 bits up; the four limbs stay small integers, which V8 keeps unboxed.
+ */
+class Fnv64 {
+  private h0 = 0x2325
+  private h1 = 0x8422
+  private h2 = 0x9ce4
+  private h3 = 0xcbf2
+
+  byte(byte: number): void {
+    const h0 = this.h0 ^ byte
+    const t0 = h0 * 0x1b3
+    const t1 = this.h1 * 0x1b3 + (t0 >>> 16)
+    const t2 = this.h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16)
+    const t3 = this.h3 * 0x1b3 + (this.h1 << 8) + (t2 >>> 16)
+    this.h0 = t0 & 0xffff
+    this.h1 = t1 & 0xffff
+    this.h2 = t2 & 0xffff
+    this.h3 = t3 & 0xffff
+  }
+
+  /** The UTF-8 bytes of `text` (a lone surrogate is encoded as its code unit, as WTF-8 does). */
+  text(text: string): this {
+    for (let i = 0; i < text.length; i++) {
+      let code = text.charCodeAt(i)
+      if (code < 0x80) {
+        this.byte(code)
+        continue
+      }
+      const low = code >= 0xd800 && code <= 0xdbff ? text.charCodeAt(i + 1) : 0
+      if (low >= 0xdc00 && low <= 0xdfff) {
+        code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00)
+        i++
+      }
+      if (code < 0x800) this.byte(0xc0 | (code >> 6))
+      else if (code < 0x10000) {
+        this.byte(0xe0 | (code >> 12))
+        this.byte(0x80 | ((code >> 6) & 0x3f))
+      } else {
+        this.byte(0xf0 | (code >> 18))
+        this.byte(0x80 | ((code >> 12) & 0x3f))
+        this.byte(0x80 | ((code >> 6) & 0x3f))
+      }
+      this.byte(0x80 | (code & 0x3f))
+    }
+    return this
+  }
+
+  hex(): string {
+    // Number#toString(16) is slow in V8 (a generic radix conversion): two table look-ups per limb instead.
+    return hex4(this.h3) + hex4(this.h2) + hex4(this.h1) + hex4(this.h0)
+  }
+
+  /** The low 53 bits as a number: a cheap Map key. */
+  low53(): number {
+    return ((this.h3 & 0x1f) * 0x10000 + this.h2) * 0x1_0000_0000 + (this.h1 * 0x10000 + this.h0)
+  }
+}
+
+const HEX2 = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
+const hex4 = (limb: number): string => (HEX2[limb >> 8] ?? '') + (HEX2[limb & 0xff] ?? '')
+
+/** FNV-1a 64 of the UTF-8 bytes of `text`, as 16 lowercase hex digits. */
+export const fnv1a64 = (text: string): string => new Fnv64().text(text).hex()
+
+const IDENTITY_TAG = new RegExp(`^(?:${[...IDENTITY_TAG_KEYS].join('|')}):`)
+
+const FIELD = 0x1f // unit separator between fields
+const TAG = 0x1e // record separator between identity tags
+
+const identityTags = (tags: readonly string[]): string[] => {
+  const kept: string[] = []
+  for (const tag of tags) {
+    if (!IDENTITY_TAG.test(tag)) continue
+    // Sorted (by insertion: a handful of tags) so that the order a profile or a mapping writes them in is irrelevant.
+    let at = kept.length
+    while (at > 0 && (kept[at - 1] ?? '') > tag) at--
+    kept.splice(at, 0, tag)
+  }
+  return kept
+}
+
+/** Feeds the record's identity, field by field, into `hash`; identityText spells the same bytes out. */
+const feed = (hash: Fnv64, record: ImportRecord): Fnv64 => {
+  hash.text(record.kind).byte(FIELD)
+  if (record.at.kind === 'instant') hash.text('i').text(String(record.at.at))
+  else hash.text('d').text(formatLocalDate(record.at.date))
+  hash.byte(FIELD)
+  hash.text(canonicalDecimal(record.amount)).byte(FIELD)
+  hash.text((record.currency ?? '').toUpperCase()).byte(FIELD)
+  if (record.kind === 'charge') return hash.text(record.descriptor.replace(/\s+/g, ' ').trim().toUpperCase())
+  hash.text(record.billable ? 'b' : 'n').byte(FIELD)
+  identityTags(record.tags).forEach((tag, index) => {
+    if (index > 0) hash.byte(TAG)
+    hash.text(tag)
+  })
+  return hash
+}
+
+/** The record's content in one spelling (see the module comment for what is in and what is not): for reading. */
+export const identityText = (record: ImportRecord): string => {
+  const at = record.at.kind === 'instant' ? `i${record.at.at}` : `d${formatLocalDate(record.at.date)}`
+  const fields = [record.kind, at, canonicalDecimal(record.amount), (record.currency ?? '').toUpperCase()]
+  if (record.kind === 'charge') fields.push(record.descriptor.replace(/\s+/g, ' ').trim().toUpperCase())
+  else fields.push(record.billable ? 'b' : 'n', identityTags(record.tags).join(String.fromCharCode(TAG)))
+  return fields.join(String.fromCharCode(FIELD))
+}
+
+/** The content hash of a record: fnv1a64(identityText(record)), computed without the text. */
+export const contentHash = (record: ImportRecord): string => feed(new Fnv64(), record).hex()
+
+/**
+ * A stateful assigner for one file, fed records in file order (streaming: it keeps one small entry per distinct
+ * content hash, never the records). Records with a vendor id get "id:<id>" and no index: a vendor id repeated in
+ * one file (an export's overlapping pages) is the same row twice, so it dedupes.
+ */
+export const identityAssigner = (): ((record: ImportRecord) => string) => {
+  // Counted by the hash's low 53 bits as a number: a million string keys would cost several times the memory. Two
+  // different contents sharing those bits (odds ~1e-4 in a million-row file) only share a counter: both rows are
+  // still kept, under different hashes.
+  const seen = new Map<number, number>()
+  return (record) => {
+    if (record.externalId !== null && record.externalId !== '') return `id:${record.externalId}`
+    const hash = feed(new Fnv64(), record)
+    const counter = hash.low53()
+    const occurrence = seen.get(counter) ?? 0
+    seen.set(counter, occurrence + 1)
+    return `h:${hash.hex()}#${occurrence}`
+  }
+}
+
+/** Keys for a whole file's records, in order. */
+export const rowIdentities = (records: readonly ImportRecord[]): string[] => records.map(identityAssigner())
