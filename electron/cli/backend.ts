@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { BackendClient } from '../backend/worker/backend-client'
 import type { BackendStatus } from '../backend/worker/protocol'
-import { startBackendWorker, type BackendClient } from '../backend/worker/backend-client'
+import { backendRuntimeProblem } from '../backend/worker/runtime'
 import type { CliContext } from './command'
 
 export interface BackendStart {
@@ -10,15 +11,31 @@ export interface BackendStart {
   readonly externalPollMs: number
 }
 
-/** Start the backend worker on the context's database, creating its folder first (SQLite creates only the file). */
-export const startBackend = (context: CliContext, start: BackendStart): Promise<BackendClient> => {
+const options = (context: CliContext, start: BackendStart) => {
+  // SQLite creates only the file, not its folder.
   mkdirSync(dirname(context.dbPath), { recursive: true })
-  return startBackendWorker({
-    workerFile: context.workerFile,
-    dbPath: context.dbPath,
-    appVersion: context.appVersion,
-    ...start,
-  })
+  return { dbPath: context.dbPath, appVersion: context.appVersion, ...start }
+}
+
+/**
+ * The backend for a command that does one thing and exits (DESIGN §2: the CLI calls the handlers in its own process,
+ * for a fast start): same handlers, validation, transactions and error codes as the worker, without starting one.
+ * Loaded on demand, after the runtime check, so `--help` and usage errors never load the backend or better-sqlite3.
+ */
+export const startBackend = async (context: CliContext, start: BackendStart): Promise<BackendClient> => {
+  const problem = backendRuntimeProblem()
+  if (problem !== undefined) throw new Error(problem)
+  const { startBackendInProcess } = await import('../backend/worker/in-process-client')
+  return startBackendInProcess(options(context, start))
+}
+
+/**
+ * The backend on its own worker thread (the one Electron starts), for `serve`: the HTTP thread must stay responsive
+ * while a large import holds the backend for seconds.
+ */
+export const startBackendThread = async (context: CliContext, start: BackendStart): Promise<BackendClient> => {
+  const { startBackendWorker } = await import('../backend/worker/backend-client')
+  return startBackendWorker({ workerFile: context.workerFile, ...options(context, start) })
 }
 
 /** One line per problem, for people: what the status means and what to do about it. */

@@ -4,9 +4,10 @@ import { startBackend } from './backend'
 import type { CliContext } from './command'
 
 /**
- * One contract call for a command that does one thing and exits. It goes through the same worker and handlers as the
- * app and `serve`, so validation, transactions and error codes are the backend's own, not a CLI copy. No quick_check:
- * DESIGN §7 keeps that to app start, `serve` and `check` (it costs ~140 ms at 1M rows).
+ * One contract call for a command that does one thing and exits. It goes through the same dispatch and handlers as
+ * the app and `serve` (in this process: backend.ts), so validation, transactions and error codes are the backend's
+ * own, not a CLI copy. No quick_check: DESIGN §7 keeps that to app start, `serve` and `check` (it costs ~140 ms at
+ * 1M rows).
  */
 export const callOnce = async <M extends MethodName>(
   context: CliContext,
@@ -15,7 +16,7 @@ export const callOnce = async <M extends MethodName>(
 ): Promise<{ ok: true; value: MethodOutput<M> } | { ok: false; error: ApiError }> => {
   const backend = await startBackend(context, { quickCheck: false, dailyBackup: false, externalPollMs: 0 })
   try {
-    // The worker validated the input against the contract and the handler produced this method's output type.
+    // The backend validated the input against the contract and the handler produced this method's output type.
     return (await backend.call(method, input)) as { ok: true; value: MethodOutput<M> } | { ok: false; error: ApiError }
   } finally {
     await backend.close()

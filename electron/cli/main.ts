@@ -1,116 +1,47 @@
-import { readFileSync, realpathSync } from 'node:fs'
-import { homedir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { realpathSync } from 'node:fs'
+import module from 'node:module'
+import { dirname } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defaultUserDataDir, resolveDbPath } from '../backend/paths'
-import { splitCommandLine, UsageError, type CommandLine } from './args'
-import type { CliContext, Command } from './command'
-import { COMMANDS, commandGroup, findCommand } from './commands'
-import { commandHelp, usage } from './help'
 import { ensureRuntime } from './launch/ensure-runtime'
 
 /**
  * The `credit-ledger` CLI, built to out/main/cli.js. Run directly (`node out/main/cli.js …`, as tests do) or
  * imported by the bin launcher (electron/cli/credit-ledger.mjs), which calls `runAsProcess`.
+ *
+ * This entry stays small on purpose: a command is a fresh process, so start-up is most of its time (issue 4:
+ * `balance` in ≤ 200 ms at 1M rows). It sets the process up, then loads the command table (run.ts) and, per command,
+ * only what that command needs.
  */
 
 // This module is the bundle's entry, so import.meta.url is out/main/cli.js; the worker and renderer are its siblings.
 const BUILT_DIR = dirname(fileURLToPath(import.meta.url))
 
-const readAppVersion = (): string => {
-  try {
-    const pkg: unknown = JSON.parse(readFileSync(join(BUILT_DIR, '..', '..', 'package.json'), 'utf8'))
-    const version = (pkg as { version?: unknown }).version
-    return typeof version === 'string' ? version : '0.0.0'
-  } catch {
-    return '0.0.0'
-  }
-}
-
-const createContext = (argv: readonly string[], json: boolean): CliContext => ({
-  dbPath: resolve(resolveDbPath(argv, process.env, defaultUserDataDir(process.platform, process.env, homedir()))),
-  json,
-  appVersion: readAppVersion(),
-  workerFile: join(BUILT_DIR, 'worker.js'),
-  rendererDir: join(BUILT_DIR, '..', 'renderer'),
-  out: (line) => process.stdout.write(`${line}\n`),
-  err: (line) => process.stderr.write(`${line}\n`),
-})
-
-/** A command's help, naming the commands its name starts (`backup` → `backup list`). */
-const helpFor = (name: string, command: Command): string => commandHelp(name, command, commandGroup(name))
-
-/** A failure that happened before or around a command's own answer, as the one JSON document `--json` promises. */
-const failureDocument = (code: string, message: string): string =>
-  JSON.stringify({ ok: false, error: { code, message, fields: {} } })
-
-/**
- * A usage error: the message and the relevant usage on stderr, exit 2. With --json, stdout still carries one
- * document (code USAGE), so a script parsing stdout never meets an empty string.
- */
-const usageError = (message: string, command: string | undefined, json: boolean): number => {
-  const found = command === undefined ? undefined : findCommand(command)
-  const text = found === undefined || command === undefined ? usage(COMMANDS) : helpFor(command, found)
-  process.stderr.write(`credit-ledger: ${message}\n\n${text}\n`)
-  if (json) process.stdout.write(`${failureDocument('USAGE', message)}\n`)
-  return 2
-}
-
-/**
- * Two-word commands ("settings get"): when the first word starts commands, the next positional word completes the
- * name. A word that is also a command itself ("backup", "backup list") takes the next word only when that names one
- * of its group; otherwise the word runs as its own command (stray words are then its usage error). Answers the line
- * unchanged otherwise, or a usage text when a group-only word stands alone.
- */
-const completeGroup = (line: CommandLine): CommandLine | { readonly groupUsage: string } => {
-  if (line.command === undefined) return line
-  const group = commandGroup(line.command)
-  if (group === undefined) return line
-  const sub = splitCommandLine(line.rest)
-  if (findCommand(line.command) !== undefined) {
-    if (sub.command === undefined || findCommand(`${line.command} ${sub.command}`) === undefined) return line
-  } else if (sub.command === undefined) return { groupUsage: usage(group) }
-  return { ...sub, command: `${line.command} ${sub.command}`, help: line.help || sub.help, json: line.json || sub.json }
-}
-
 /** Run one command line; resolves to the exit code (serve resolves only after a shutdown signal). */
-export const run = async (argv: readonly string[]): Promise<number> => {
-  const completed = completeGroup(splitCommandLine(argv))
-  if ('groupUsage' in completed) {
-    const first = splitCommandLine(argv)
-    if (first.help) {
-      process.stdout.write(`${completed.groupUsage}\n`)
-      return 0
-    }
-    const message = `"${first.command ?? ''}" needs a subcommand`
-    process.stderr.write(`credit-ledger: ${message}\n\n${completed.groupUsage}\n`)
-    if (first.json) process.stdout.write(`${failureDocument('USAGE', message)}\n`)
-    return 2
-  }
-  const line = completed
-  if (line.command === undefined) {
-    if (line.help) {
-      process.stdout.write(`${usage(COMMANDS)}\n`)
-      return 0
-    }
-    return usageError('no command given', undefined, line.json)
-  }
-  const command = findCommand(line.command)
-  if (command === undefined) return usageError(`unknown command "${line.command}"`, undefined, line.json)
-  if (line.help) {
-    process.stdout.write(`${helpFor(line.command, command)}\n`)
-    return 0
-  }
-  const context = createContext(argv, line.json)
+export const run = async (argv: readonly string[]): Promise<number> => (await import('./run')).run(argv, BUILT_DIR)
+
+/**
+ * The reader of our output went away (`credit-ledger export | head`): nothing more can be said, so stop at once and
+ * quietly, as a Unix filter does on SIGPIPE, instead of dying on an unhandled 'error' event with a stack trace. Exit 0
+ * (or the code already decided): the reader chose to stop reading; that is not a failure of the command.
+ */
+const exitQuietlyOnBrokenPipe = (stream: NodeJS.WriteStream): void => {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error
+    process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0)
+  })
+}
+
+/**
+ * Node's on-disk cache of compiled code (Node >= 22.1; NODE_DISABLE_COMPILE_CACHE=1 turns it off): a command is a
+ * fresh process, and compiling the command table, backend and contract bundles (~0.7 MB) again on every run costs
+ * 20–35 ms of the 200 ms issue 4 allows `balance`. Enabled before run.ts is imported, so all of them are cached.
+ * Best effort: a cache that cannot be written is just not used.
+ */
+const enableCompileCache = (): void => {
   try {
-    return await command.run(context, line.command, line.rest)
-  } catch (error) {
-    if (error instanceof UsageError) return usageError(error.message, error.command, line.json)
-    // Anything unexpected (the worker could not start, the port is taken…) is a failure of the run: exit 1.
-    const message = error instanceof Error ? error.message : String(error)
-    context.err(`credit-ledger ${line.command}: ${message}`)
-    if (line.json) context.out(failureDocument('INTERNAL', message))
-    return 1
+    module.enableCompileCache?.()
+  } catch {
+    // the command runs the same without it
   }
 }
 
@@ -119,6 +50,9 @@ export const run = async (argv: readonly string[]): Promise<number> => {
  * forces it only if some handle (a stuck socket, a worker) would otherwise keep the process alive.
  */
 export const runAsProcess = async (argv: readonly string[]): Promise<void> => {
+  exitQuietlyOnBrokenPipe(process.stdout)
+  exitQuietlyOnBrokenPipe(process.stderr)
+  enableCompileCache()
   const code = await run(argv)
   process.exitCode = code
   setTimeout(() => process.exit(code), 3_000).unref()
@@ -135,7 +69,7 @@ const isProcessEntry = (): boolean => {
 }
 
 if (isProcessEntry()) {
-  // Run directly on an old Node, re-run on the pinned one before the worker could load better-sqlite3.
+  // Run directly on an old Node, re-run on the pinned one before the backend could load better-sqlite3.
   ensureRuntime(fileURLToPath(import.meta.url), process.argv.slice(2))
   void runAsProcess(process.argv.slice(2))
 }

@@ -22,7 +22,8 @@ import { loadAccountPolicy } from './load-facts'
  * The facts a replay resuming from a checkpoint needs (load-facts.ts loads them all): every lot effective before the
  * checkpoint is in its state already (granted or closed; the replay skips their facts), so only lots effective at or
  * after `lotsFrom` are read — at 2,000 lots that is most of the loading and ordering work of a read. Usage is read
- * in [usageFrom, usageBefore). Rules, plans, events and observations are read whole: the replay looks back at them.
+ * in [usageFrom, usageBefore). Rules, plans, events and observations are read whole: the replay looks back at them
+ * (plans with credits only, as loadFacts reads them).
  */
 export interface SinceOptions {
   readonly lotsFrom: number
@@ -49,9 +50,13 @@ export const loadFactsSince = (db: Connection, accountId: number, options: Since
     lotEvents: (
       prepare('SELECT * FROM lot_events WHERE account_id = ? ORDER BY id').all(accountId) as LotEventRow[]
     ).map(lotEventOf),
-    programs: (prepare('SELECT * FROM programs WHERE account_id = ? ORDER BY id').all(accountId) as ProgramRow[]).map(
-      programFactOf,
-    ),
+    // As load-facts.ts: a plan granting no credits (a plain subscription) is not a ledger fact. (Fix: a resumed read
+    // took it in, and showed an empty period lot at each renewal that a replay from scratch does not have.)
+    programs: (
+      prepare('SELECT * FROM programs WHERE account_id = ? AND amount_per_period > 0 ORDER BY id').all(
+        accountId,
+      ) as ProgramRow[]
+    ).map(programFactOf),
     rechargeRules: (
       prepare('SELECT * FROM recharge_rules WHERE account_id = ? ORDER BY id').all(accountId) as RechargeRow[]
     ).map(rechargeRuleOf),

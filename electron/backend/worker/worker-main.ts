@@ -1,40 +1,34 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { createBackend } from '../backend'
-import { systemClock } from '../clock'
+import { startBackendInProcess } from './in-process-client'
 import type { HostMessage, WorkerMessage, WorkerOptions } from './protocol'
 
-/** Runs inside the worker thread: owns the database connection, answers calls in arrival order. */
+/**
+ * Runs inside the worker thread: the same backend a one-shot CLI command runs in its own thread (in-process-client.ts:
+ * one connection, calls answered one at a time in arrival order), behind the worker's MessagePort.
+ */
 const port = parentPort
 if (!port) throw new Error('worker-main must run inside a worker thread')
 const options = workerData as WorkerOptions
 const send = (message: WorkerMessage) => port.postMessage(message)
 
 try {
-  const backend = await createBackend(options, systemClock)
+  const backend = await startBackendInProcess(options)
   backend.onEvent((name, payload) => send({ kind: 'event', name, payload }))
-  const poll = options.externalPollMs > 0 ? setInterval(backend.checkExternalWrites, options.externalPollMs) : undefined
-  // Calls are answered one at a time, in order: better-sqlite3 is synchronous and a write must not interleave.
-  let queue: Promise<void> = Promise.resolve()
   port.on('message', (message: HostMessage) => {
-    queue = queue.then(async () => {
-      if (message.kind === 'call') {
-        send({
-          kind: 'result',
-          id: message.id,
-          result: await backend.dispatch(message.method, message.input),
-        })
-      } else {
-        if (poll) clearInterval(poll)
-        backend.close()
+    if (message.kind === 'call') {
+      void backend
+        .call(message.method, message.input)
+        .then((result) => send({ kind: 'result', id: message.id, result }))
+    } else {
+      // close() waits for the calls already made, so their results are sent before 'closed'.
+      void backend.close().then(() => {
         send({ kind: 'closed' })
         port.close()
-      }
-    })
+      })
+    }
   })
-  send({ kind: 'ready', status: backend.status() })
+  send({ kind: 'ready', status: backend.status })
 } catch (error) {
-  send({
-    kind: 'fatal',
-    message: `The database could not be opened: ${(error as Error).message}`,
-  })
+  // "The database could not be opened: …" (in-process-client.ts words it the same for every host).
+  send({ kind: 'fatal', message: error instanceof Error ? error.message : String(error) })
 }

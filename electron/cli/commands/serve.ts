@@ -1,9 +1,8 @@
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import { parsePort } from '../args'
-import { describeStatus, startBackend } from '../backend'
+import { describeStatus, startBackendThread } from '../backend'
 import { defineCommand } from '../command'
-import { startHttpServer } from '../serve/http-server'
 
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
 
@@ -39,10 +38,12 @@ export const serveCommand = defineCommand({
       log(`serve: warning: ${context.rendererDir}/index.html is missing; run \`npm run build\` for the pages`)
     }
 
-    const backend = await startBackend(context, { quickCheck: true, dailyBackup: true, externalPollMs: 1000 })
+    const backend = await startBackendThread(context, { quickCheck: true, dailyBackup: true, externalPollMs: 1000 })
     for (const line of describeStatus(backend.status)) log(`serve: ${line}`)
     log(`serve: database ${context.dbPath}`)
 
+    // Loaded here, not with the command table: node:http pulls in undici (~40 ms) that no other command needs.
+    const { startHttpServer } = await import('../serve/http-server')
     const server = await startHttpServer({ port, backend, rendererDir: context.rendererDir, log }).catch(
       async (error: unknown) => {
         await backend.close() // e.g. the port is taken: do not leave the worker holding the database
