@@ -82,8 +82,10 @@ const accountsList = async (env: BenchEnv): Promise<BenchLine> => {
   const raw: Connection = openConnection(dbPath)
   // the same SQL the repository runs: the ratio is the cost of validation, dispatch and mapping
   const select = raw.prepare(
-    `SELECT a.id, a.vendor_id, v.name AS vendor_name, a.name, a.unit_id, a.currency, a.time_zone, a.recorded_at
-     FROM accounts a JOIN vendors v ON v.id = a.vendor_id
+    `SELECT a.id, a.vendor_id, v.name AS vendor_name, a.name, a.unit_id, u.scale AS unit_scale, a.currency,
+       a.time_zone, a.drawdown, a.overdraft_mode, a.overdraft_limit, a.overdraft_billed_with, a.preset_id,
+       a.preset_version, a.recorded_at
+     FROM accounts a JOIN vendors v ON v.id = a.vendor_id JOIN units u ON u.id = a.unit_id
      ORDER BY v.name COLLATE NOCASE, a.name COLLATE NOCASE, a.id`,
   )
   const calls = 200
