@@ -12,6 +12,7 @@ import { MIGRATIONS } from './db/migrations-bundle'
 import type { Migration } from './db/migration-plan'
 import { openLedgerDb, type OpenOutcome } from './db/open-ledger-db'
 import { handlers } from './handlers'
+import { createFileRegistry } from './import/file-registry'
 import { runInBatch } from './history/batches'
 import type { Handler, HandlerContext } from './handlers/types'
 import type { BackendStatus, WorkerOptions } from './worker/protocol'
@@ -23,6 +24,8 @@ export interface Backend {
   /** Validate an untrusted call and run it; never throws. */
   readonly dispatch: (method: unknown, payload: unknown) => Promise<Result<unknown>>
   readonly onEvent: (listener: BackendEventListener) => () => void
+  /** Host only, never through the contract: make a file the host chose importable; answers its opaque id. */
+  readonly registerFile: (path: string, name?: string) => string
   /** Notice commits by another process on the same file (PRAGMA data_version) and announce them. */
   readonly checkExternalWrites: () => void
   readonly close: () => void
@@ -98,8 +101,10 @@ export const createBackend = async (
     return latest
   }
 
+  const files = createFileRegistry()
   const context: HandlerContext = {
     services: () => ({ db: connection(), clock, dbPath: options.dbPath }),
+    importFile: (id) => files.get(id),
     info: () => ({
       version: options.appVersion,
       dbPath: options.dbPath,
@@ -138,6 +143,7 @@ export const createBackend = async (
         return errorResult(error, name)
       }
     },
+    registerFile: (path, name) => files.register(path, name),
     onEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

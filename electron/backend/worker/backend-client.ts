@@ -10,6 +10,8 @@ export interface BackendClient {
   readonly status: BackendStatus
   /** Forward an already-validated call; the worker validates again and owns the transaction. */
   readonly call: (method: string, input: unknown) => Promise<Result<unknown>>
+  /** Host only: make a file the host chose importable; answers the opaque id contract calls name it by. */
+  readonly registerFile: (path: string, name?: string) => Promise<string>
   readonly onEvent: (listener: EventListener) => () => void
   readonly close: () => Promise<void>
 }
@@ -44,6 +46,15 @@ export const startBackendWorker = (options: StartOptions): Promise<BackendClient
         return new Promise((resolve) => {
           pending.set(id, resolve)
           post({ kind: 'call', id, method, input })
+        })
+      },
+      registerFile: (path, name) => {
+        const id = nextId++
+        return new Promise((resolve, reject) => {
+          pending.set(id, (result) =>
+            result.ok ? resolve(result.value as string) : reject(new Error(result.error.message)),
+          )
+          post({ kind: 'register-file', id, path, ...(name === undefined ? {} : { name }) })
         })
       },
       onEvent: (listener) => {

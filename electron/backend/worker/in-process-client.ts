@@ -41,6 +41,7 @@ export const startBackendInProcess = async (options: WorkerOptions): Promise<Bac
       queue = result.then(settled, settled) // dispatch never throws; if it ever did, later calls still run
       return result
     },
+    registerFile: (path, name) => Promise.resolve(backend.registerFile(path, name)),
     onEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -10,6 +10,7 @@ export type HostMessage =
       readonly method: string
       readonly input: unknown
     }
+  | { readonly kind: 'register-file'; readonly id: number; readonly path: string; readonly name?: string }
   | { readonly kind: 'close' }
 
 export type WorkerMessage =

@@ -19,6 +19,10 @@ try {
       void backend
         .call(message.method, message.input)
         .then((result) => send({ kind: 'result', id: message.id, result }))
+    } else if (message.kind === 'register-file') {
+      void backend
+        .registerFile(message.path, message.name)
+        .then((fileId) => send({ kind: 'result', id: message.id, result: { ok: true, value: fileId } }))
     } else {
       // close() waits for the calls already made, so their results are sent before 'closed'.
       void backend.close().then(() => {

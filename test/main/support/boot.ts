@@ -38,6 +38,7 @@ export const fakeBackend = (
       calls.push({ method, input })
       return answer(method, input)
     },
+    registerFile: (path) => Promise.resolve(`file:${path}`),
     onEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
