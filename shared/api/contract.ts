@@ -23,6 +23,7 @@ import {
 import { mutation, query, type MethodSpec } from './define'
 import { factMethods } from './methods/facts'
 import { historyMethods } from './methods/history'
+import { importMethods } from './methods/imports'
 import { applyPresetInput, type PresetApplied } from './schemas/preset-apply'
 import { viewMethods } from './methods/views'
 
@@ -74,6 +75,7 @@ export const contract = {
   ...factMethods,
   ...viewMethods,
   ...historyMethods,
+  ...importMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

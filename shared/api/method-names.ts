@@ -1,6 +1,7 @@
 import type { MethodName } from './contract'
 import { FACT_METHOD_NAMES } from './names/facts'
 import { HISTORY_METHOD_NAMES } from './names/history'
+import { IMPORT_METHOD_NAMES } from './names/imports'
 import { VIEW_METHOD_NAMES } from './names/views'
 
 /**
@@ -32,6 +33,7 @@ export const METHOD_NAME_LIST = [
   ...FACT_METHOD_NAMES,
   ...VIEW_METHOD_NAMES,
   ...HISTORY_METHOD_NAMES,
+  ...IMPORT_METHOD_NAMES,
 ] as const satisfies readonly MethodName[]
 
 type MustBeNever<T extends never> = T

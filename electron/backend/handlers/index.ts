@@ -3,6 +3,7 @@ import { applyPreset } from '../services/presets/apply-preset'
 import * as settings from '../services/settings-service'
 import { factHandlers } from './facts'
 import { historyHandlers } from './history'
+import { importHandlers } from './imports'
 import type { Handlers } from './types'
 import { viewHandlers } from './views'
 
@@ -38,4 +39,5 @@ export const handlers = {
   ...factHandlers,
   ...viewHandlers,
   ...historyHandlers,
+  ...importHandlers,
 } as const satisfies Handlers

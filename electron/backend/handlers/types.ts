@@ -1,14 +1,14 @@
 import type { HandlerInput, MethodName, MethodOutput } from '@shared/api/contract'
 import type { AppInfo, BackupInfo } from '@shared/catalog/types'
-import type { RegisteredFile } from '../import/file-registry'
+import type { FileRegistry } from '../import/file-registry'
 import type { ServiceContext } from '../services/context'
 
 /** What a handler can reach: the services (only when the database opened cleanly) and the database lifecycle. */
 export interface HandlerContext {
   /** The service context; throws a DB_CORRUPT / DB_TOO_NEW ApiFailure when the database was refused at open. */
   readonly services: () => ServiceContext
-  /** A file a host registered for import (by its opaque id), or undefined. */
-  readonly importFile: (id: string) => RegisteredFile | undefined
+  /** Files hosts registered for import, by opaque id (uploads register theirs here too). */
+  readonly files: FileRegistry
   readonly info: () => AppInfo
   readonly listBackups: () => readonly BackupInfo[]
   readonly createBackup: () => Promise<BackupInfo>

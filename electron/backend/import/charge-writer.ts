@@ -1,0 +1,119 @@
+import type { ChargeRecord } from '@shared/import/types'
+import { formatLocalDate } from '@shared/time/calendar'
+import { matchMerchant, matchesRecordedPurchase, type MerchantRule } from '@shared/import/merchants'
+import { localDateOf } from '@shared/import/dates'
+import { parseDecimal } from '@shared/money/decimal'
+import type { Connection } from '../db/connection'
+import type { ServiceContext } from '../services/context'
+import { homeConverter } from '../services/views/home-currency'
+import type { ImportTally } from './import-tally'
+import { instantOf } from './usage-rows'
+
+/**
+ * Statement and invoice charges (issue 5 §2): merchant rules pick the AI vendors' lines (others are skipped), each
+ * becomes a payment — a subscription payment, a purchase or a refund — and a purchase already recorded from a
+ * receipt (same vendor, amount within the FX tolerance in the home currency, date within ±3 days) is linked, not
+ * added twice. Dates of date-only lines stay local dates (paid_on), never shifted.
+ */
+
+const FX_TOLERANCE = 0.03
+const DAYS = 3
+const MONEY_SCALE = 6
+
+interface LotCandidate {
+  id: number
+  cost_amount: number
+  cost_currency: string
+  effective_at: number
+  time_zone: string
+  vendor: string
+}
+
+export const chargeWriter = (
+  ctx: ServiceContext,
+  rules: readonly MerchantRule[],
+  batch: { readonly id: number; readonly now: number },
+  tally: ImportTally,
+) => {
+  const db: Connection = ctx.db
+  const home = homeConverter(ctx)
+  const vendorId = db.prepare('SELECT id FROM vendors WHERE name = ? COLLATE NOCASE')
+  const candidates = db.prepare(
+    `SELECT l.id, l.cost_amount, l.cost_currency, l.effective_at, a.time_zone, v.name AS vendor
+     FROM lots l JOIN accounts a ON a.id = l.account_id JOIN vendors v ON v.id = a.vendor_id
+     WHERE v.name = ? COLLATE NOCASE AND l.cost_amount IS NOT NULL AND l.effective_at BETWEEN ? AND ?
+       AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.lot_id = l.id)`,
+  )
+  const insert = db.prepare(
+    `INSERT OR IGNORE INTO payments (vendor_id, paid_on, paid_at, amount, currency, descriptor, purpose, lot_id,
+       external_id, recorded_at, source, batch_id, source_line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
+  )
+  return (record: ChargeRecord, key: string): void => {
+    const rule = matchMerchant(record.descriptor, rules)
+    if (rule === null) {
+      tally.skipped()
+      return
+    }
+    const parsed = parseDecimal(record.amount, MONEY_SCALE, 'half-even')
+    if (!parsed.ok) {
+      tally.rejected({ line: record.line, column: null, reason: `amount ${record.amount}: ${parsed.reason}` })
+      return
+    }
+    const amount = parsed.value
+    const purpose = amount < 0 ? 'refund' : rule.purpose
+    const date = localDateOf(record.at, 'UTC')
+    const day = formatLocalDate(date)
+    const at = instantOf(record.at, 'UTC')
+    let lotId: number | null = null
+    if (purpose === 'purchase') {
+      const homeAmount = home.convert(amount, record.currency, day)
+      const lots = candidates.all(
+        rule.vendor,
+        at - (DAYS + 1) * 86_400_000,
+        at + (DAYS + 1) * 86_400_000,
+      ) as LotCandidate[]
+      const recorded = lots.flatMap((lot) => {
+        const lotDay = localDateOf({ kind: 'instant', at: lot.effective_at }, lot.time_zone)
+        const lotHome = home.convert(lot.cost_amount, lot.cost_currency, formatLocalDate(lotDay))
+        return lotHome === null ? [] : [{ id: String(lot.id), vendor: lot.vendor, homeAmount: lotHome, date: lotDay }]
+      })
+      const link =
+        homeAmount === null
+          ? null
+          : matchesRecordedPurchase({ vendor: rule.vendor, homeAmount, date }, recorded, {
+              fxTolerance: FX_TOLERANCE,
+              days: DAYS,
+            })
+      lotId = link === null ? null : Number(link.purchase.id)
+    }
+    const vendor = vendorId.get(rule.vendor) as { id: number } | undefined
+    const result = insert.run(
+      vendor?.id ?? null,
+      record.at.kind === 'date' ? day : null,
+      record.at.kind === 'instant' ? record.at.at : null,
+      amount,
+      record.currency,
+      record.descriptor,
+      purpose,
+      lotId,
+      key,
+      batch.now,
+      batch.id,
+      record.line,
+    )
+    if (result.changes === 0) {
+      tally.duplicate()
+      return
+    }
+    if (lotId !== null) {
+      tally.matched()
+      return
+    }
+    tally.added(rule.vendor, record.currency, MONEY_SCALE, amount, at, {
+      line: record.line,
+      kind: 'charge',
+      detail: `${purpose}: ${record.descriptor}`,
+    })
+  }
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod'
+import { id } from '../../catalog/schemas'
+import { DATE_FORMATS } from '../../import/dates'
+import { mutation, query, type MethodSpec } from '../define'
+import type { ImportListItem, ImportReport } from '../types/imports'
+
+/**
+ * Imports (issue 5 §8). A file is named by an opaque id a host registered (the app's file dialog, the CLI's
+ * argument) or that `imports.upload` made from bytes (drag-and-drop in the app, upload in serve): the renderer never
+ * sends a path. Preview writes nothing; commit is one import batch, undone by `imports.undo`.
+ */
+
+/** Decoded bytes accepted by imports.upload: base64 of this fits serve's 10 MB request limit. Bigger files go through the file dialog. */
+export const MAX_UPLOAD_BYTES = 7 * 1024 * 1024
+
+const fileId = z
+  .string({ error: 'File is required: choose or upload it first' })
+  .regex(/^[0-9a-f-]{36}$/, 'File must be an id from the file dialog or imports.upload')
+
+const importInput = z.strictObject({
+  fileId,
+  /** A profile id (see the docs), or absent to detect it from the header. */
+  profileId: z.string().trim().min(1).max(64).optional(),
+  accountId: id.optional(),
+  dateFormat: z.enum(DATE_FORMATS, { error: `Date format is one of ${DATE_FORMATS.join(', ')}` }).optional(),
+  decimalMark: z.enum(['.', ','], { error: 'Decimal mark is . or ,' }).optional(),
+  acceptRowsBeforeFault: z.boolean({ error: 'acceptRowsBeforeFault is true or false' }).optional(),
+})
+
+const uploadInput = z.strictObject({
+  name: z
+    .string({ error: 'Name is required' })
+    .trim()
+    .min(1, 'Name is required')
+    .max(255, 'Name must be at most 255 characters')
+    .refine((name) => !/[\\/\0]/.test(name), 'Name is a file name, not a path'),
+  contentBase64: z
+    .string({ error: 'Content is required, base64-encoded' })
+    .max(
+      Math.ceil(MAX_UPLOAD_BYTES / 3) * 4,
+      `Files up to ${MAX_UPLOAD_BYTES / 1024 / 1024} MB can be uploaded; open bigger ones from the app`,
+    )
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'Content must be base64'),
+})
+
+export type ImportInput = z.output<typeof importInput>
+
+export const importMethods = {
+  'imports.upload': mutation<{ readonly fileId: string; readonly name: string; readonly bytes: number }>()(
+    uploadInput,
+    'Keep an uploaded file for import and answer its id',
+    false,
+  ),
+  'imports.preview': query<ImportReport>()(
+    importInput,
+    'What importing a file would add: new, duplicate, matched and rejected rows, totals, date range, questions',
+  ),
+  'imports.commit': mutation<ImportReport>()(importInput, 'Import a file as one batch that can be undone', 'import'),
+  'imports.undo': mutation<{ readonly batchId: number; readonly removed: number }>()(
+    z.strictObject({ batchId: id }),
+    'Undo an import: every row it added goes',
+    false,
+  ),
+  'imports.list': query<readonly ImportListItem[]>()(
+    z.strictObject({ limit: z.number().int().min(1).max(500).optional() }).optional(),
+    'Imports, newest first, with their counts and refused lines',
+  ),
+} as const satisfies Record<string, MethodSpec>
