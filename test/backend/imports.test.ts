@@ -120,4 +120,30 @@ describe('imports', () => {
     const unknown = await backend.dispatch('imports.preview', { fileId: '00000000-0000-0000-0000-000000000000' })
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', fields: { fileId: expect.any(String) } } })
   })
+
+  it('turns an unreceipted credit purchase on a card into a lot with the vendor’s expiry, once', async () => {
+    const { backend, balance } = await setup()
+    const path = join(tempDir(), 'card.csv')
+    writeFileSync(
+      path,
+      [
+        'Transaction Date,Post Date,Description,Category,Type,Amount,Memo',
+        '10/15/2026,10/16/2026,OPENAI *API,Shopping,Sale,-20.00,',
+        '',
+      ].join('\n'),
+    )
+    const fileId = backend.registerFile(path)
+    const report = value(await backend.dispatch('imports.commit', { fileId })) as ImportReport
+    expect(report.counts).toMatchObject({ new: 1, matched: 0 })
+    expect(report.samples[0]?.detail).toMatch(/^purchase → lot L2/)
+    expect(await balance()).toBe('70.00')
+    const lots = value(await backend.dispatch('lots.list', { accountId: 1 })) as {
+      id: number
+      expiresAt: string | null
+    }[]
+    expect(lots.find((lot) => lot.id === 2)?.expiresAt).toBe('2027-10-15T00:00:00.000Z')
+    const again = value(await backend.dispatch('imports.commit', { fileId })) as ImportReport
+    expect(again.counts).toMatchObject({ new: 0, duplicate: 1 })
+    expect(await balance()).toBe('70.00')
+  })
 })

@@ -7,6 +7,7 @@ import type { Connection } from '../db/connection'
 import type { ServiceContext } from '../services/context'
 import { homeConverter } from '../services/views/home-currency'
 import type { ImportTally } from './import-tally'
+import { purchaseLots } from './purchase-lots'
 import { instantOf } from './usage-rows'
 
 /**
@@ -49,6 +50,7 @@ export const chargeWriter = (
        external_id, recorded_at, source, batch_id, source_line)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
   )
+  const buyLot = purchaseLots(db, batch)
   return (record: ChargeRecord, key: string): void => {
     const rule = matchMerchant(record.descriptor, rules)
     if (rule === null) {
@@ -88,6 +90,8 @@ export const chargeWriter = (
       lotId = link === null ? null : Number(link.purchase.id)
     }
     const vendor = vendorId.get(rule.vendor) as { id: number } | undefined
+    const created = purpose === 'purchase' && lotId === null ? buyLot(record, rule, amount, key) : null
+    if (created !== null) lotId = created
     const result = insert.run(
       vendor?.id ?? null,
       record.at.kind === 'date' ? day : null,
@@ -106,14 +110,14 @@ export const chargeWriter = (
       tally.duplicate()
       return
     }
-    if (lotId !== null) {
+    if (lotId !== null && created === null) {
       tally.matched()
       return
     }
     tally.added(rule.vendor, record.currency, MONEY_SCALE, amount, at, {
       line: record.line,
       kind: 'charge',
-      detail: `${purpose}: ${record.descriptor}`,
+      detail: `${purpose}${created === null ? '' : ` → lot L${created}`}: ${record.descriptor}`,
     })
   }
 }
