@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ImportListItem, ImportReport } from '@shared/api/types/imports'
+import { openConnection } from '../../electron/backend/db/connection'
 import { openTestBackend, tempDir, value } from './helpers'
 
 /** Imports through the contract (issue 5 §6): preview writes nothing, commit is one batch, re-import adds nothing. */
@@ -145,5 +146,26 @@ describe('imports', () => {
     const again = value(await backend.dispatch('imports.commit', { fileId })) as ImportReport
     expect(again.counts).toMatchObject({ new: 0, duplicate: 1 })
     expect(await balance()).toBe('70.00')
+  })
+
+  it('links a subscription payment to the plan it pays', async () => {
+    const dbPath = join(tempDir(), 'ledger.db')
+    const backend = await openTestBackend(dbPath)
+    value(await backend.dispatch('presets.apply', { presetId: 'chatgpt-plus', plan: 'plus', start: '2026-08-05' }))
+    const path = join(tempDir(), 'card.csv')
+    writeFileSync(
+      path,
+      [
+        'Transaction Date,Post Date,Description,Category,Type,Amount,Memo',
+        '09/05/2026,09/06/2026,OPENAI *CHATGPT SUBSCR,Shopping,Sale,-20.00,',
+        '',
+      ].join('\n'),
+    )
+    value(await backend.dispatch('imports.commit', { fileId: backend.registerFile(path) }))
+    const db = openConnection(dbPath)
+    expect(db.prepare('SELECT purpose, program_id, paid_on, amount FROM payments').all()).toEqual([
+      { purpose: 'subscription', program_id: 1, paid_on: '2026-09-05', amount: 20_000_000 },
+    ])
+    db.close()
   })
 })

@@ -46,11 +46,22 @@ export const chargeWriter = (
        AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.lot_id = l.id)`,
   )
   const insert = db.prepare(
-    `INSERT OR IGNORE INTO payments (vendor_id, paid_on, paid_at, amount, currency, descriptor, purpose, lot_id,
-       external_id, recorded_at, source, batch_id, source_line)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
+    `INSERT OR IGNORE INTO payments (vendor_id, paid_on, paid_at, amount, currency, descriptor, purpose, program_id,
+       lot_id, external_id, recorded_at, source, batch_id, source_line)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
   )
   const buyLot = purchaseLots(db, batch)
+  // The plan a subscription payment pays: the vendor's one plan running then (the preset's, when several are).
+  const plans = db.prepare(
+    `SELECT p.id, a.preset_id FROM programs p JOIN accounts a ON a.id = p.account_id JOIN vendors v ON v.id = a.vendor_id
+     WHERE v.name = ? COLLATE NOCASE AND p.cost_amount IS NOT NULL AND (p.ends_at IS NULL OR p.ends_at > ?)`,
+  )
+  const planOf = (rule: MerchantRule, at: number): number | null => {
+    const rows = plans.all(rule.vendor, at) as { id: number; preset_id: string | null }[]
+    const ofPreset = rows.filter((row) => row.preset_id === rule.presetId)
+    const only = ofPreset.length === 1 ? ofPreset[0] : rows.length === 1 ? rows[0] : undefined
+    return only?.id ?? null
+  }
   return (record: ChargeRecord, key: string): void => {
     const rule = matchMerchant(record.descriptor, rules)
     if (rule === null) {
@@ -92,6 +103,7 @@ export const chargeWriter = (
     const vendor = vendorId.get(rule.vendor) as { id: number } | undefined
     const created = purpose === 'purchase' && lotId === null ? buyLot(record, rule, amount, key) : null
     if (created !== null) lotId = created
+    const programId = purpose === 'subscription' ? planOf(rule, at) : null
     const result = insert.run(
       vendor?.id ?? null,
       record.at.kind === 'date' ? day : null,
@@ -100,6 +112,7 @@ export const chargeWriter = (
       record.currency,
       record.descriptor,
       purpose,
+      programId,
       lotId,
       key,
       batch.now,
