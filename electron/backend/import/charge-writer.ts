@@ -1,6 +1,6 @@
 import type { ChargeRecord } from '@shared/import/types'
 import { formatLocalDate } from '@shared/time/calendar'
-import { matchMerchant, matchesRecordedPurchase, type MerchantRule } from '@shared/import/merchants'
+import { foldDescriptor, matchMerchant, matchesRecordedPurchase, type MerchantRule } from '@shared/import/merchants'
 import { localDateOf } from '@shared/import/dates'
 import { parseDecimal } from '@shared/money/decimal'
 import type { Connection } from '../db/connection'
@@ -33,6 +33,8 @@ interface LotCandidate {
 export const chargeWriter = (
   ctx: ServiceContext,
   rules: readonly MerchantRule[],
+  /** Folded patterns of the user's "ignore" rules: such lines are skipped before any vendor rule is tried. */
+  ignored: readonly string[],
   batch: { readonly id: number; readonly now: number },
   tally: ImportTally,
 ) => {
@@ -63,7 +65,10 @@ export const chargeWriter = (
     return only?.id ?? null
   }
   return (record: ChargeRecord, key: string): void => {
-    const rule = matchMerchant(record.descriptor, rules)
+    const folded = ` ${foldDescriptor(record.descriptor)} `
+    const rule = ignored.some((pattern) => folded.includes(` ${pattern} `))
+      ? null
+      : matchMerchant(record.descriptor, rules)
     if (rule === null) {
       tally.skipped()
       return

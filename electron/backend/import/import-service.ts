@@ -32,6 +32,7 @@ const request = (input: ImportInput) => ({
   dateFormat: input.dateFormat,
   decimalMark: input.decimalMark,
   acceptRowsBeforeFault: input.acceptRowsBeforeFault,
+  mapping: input.mapping,
 })
 
 export const previewImport = (

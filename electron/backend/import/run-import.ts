@@ -1,7 +1,7 @@
 import { ApiFailure } from '@shared/api/result'
 import type { ImportQuestion, ImportReport } from '@shared/api/types/imports'
 import type { DateFormat } from '@shared/import/dates'
-import { merchantRules, type MerchantRule } from '@shared/import/merchants'
+import { merchantRules } from '@shared/import/merchants'
 import type { DecimalMark } from '@shared/import/numbers'
 import { identityAssigner } from '@shared/import/row-identity'
 import { isoInstant } from '@shared/time/iso-instant'
@@ -13,6 +13,8 @@ import { chooseTarget } from './import-target'
 import { createTally } from './import-tally'
 import { importStore } from './import-store'
 import { questionOf } from './import-questions'
+import { mappingProfiles } from './mappings-service'
+import { userRulesForImport } from './merchants-service'
 import { scanFile } from './scan-file'
 import { usageWriter } from './usage-writer'
 
@@ -29,6 +31,8 @@ export interface ImportRequest {
   readonly decimalMark?: DecimalMark | undefined
   /** A structural fault at line N: import the valid rows before it (issue 5 §5); otherwise nothing is written. */
   readonly acceptRowsBeforeFault?: boolean | undefined
+  /** A column mapping being tried (the wizard's, before it is saved): validated, then used for this file. */
+  readonly mapping?: unknown
 }
 
 class PreviewRollback extends Error {
@@ -37,16 +41,6 @@ class PreviewRollback extends Error {
   }
 }
 
-const userRules = (ctx: ServiceContext): MerchantRule[] =>
-  (
-    ctx.db
-      .prepare(
-        `SELECT r.id, r.pattern, v.name AS vendor, r.purpose FROM merchant_rules r JOIN vendors v ON v.id = r.vendor_id
-         WHERE r.purpose <> 'ignore' ORDER BY r.id`,
-      )
-      .all() as { id: number; pattern: string; vendor: string; purpose: MerchantRule['purpose'] }[]
-  ).map((rule) => ({ ...rule, id: `user-${rule.id}`, source: 'user' as const }))
-
 export const runImport = (
   ctx: ServiceContext,
   file: RegisteredFile,
@@ -54,8 +48,11 @@ export const runImport = (
   mode: 'preview' | 'commit',
 ): ImportReport => {
   const now = ctx.clock.now()
+  const { trying, saved } = mappingProfiles(ctx, request.mapping)
+  const profileId = trying?.id ?? request.profileId
   const scan = scanFile(file.path, {
-    ...(request.profileId === undefined ? {} : { profileId: request.profileId }),
+    extraProfiles: trying === null ? saved : [trying, ...saved],
+    ...(profileId === undefined ? {} : { profileId }),
     ...(request.dateFormat === undefined ? {} : { dateFormat: request.dateFormat }),
     ...(request.decimalMark === undefined ? {} : { decimalMark: request.decimalMark }),
   })
@@ -112,7 +109,8 @@ export const runImport = (
     const identity = identityAssigner()
     const batch = { id: batchId, now }
     const toUsage = account === null ? null : usageWriter(ctx.db, account, batch, tally)
-    const toCharge = chargeWriter(ctx, merchantRules(userRules(ctx)), batch, tally)
+    const user = userRulesForImport(ctx)
+    const toCharge = chargeWriter(ctx, merchantRules(user.rules), user.ignored, batch, tally)
     const skipped = mapRows((outcome) => {
       tally.read()
       if (outcome.kind === 'skip') tally.skipped()

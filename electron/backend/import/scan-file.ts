@@ -5,6 +5,7 @@ import { detectDateFormat } from '@shared/import/dates'
 import type { TextEncoding } from '@shared/import/encoding'
 import type { DecimalMark } from '@shared/import/numbers'
 import { profileById } from '@shared/import/profiles/catalog'
+import type { Profile } from '@shared/import/profiles/types'
 import { columnIndex } from '@shared/import/profiles/columns'
 import { dateColumnOf, dateFormatsOf, detectProfile, type ProfileMatch } from '@shared/import/profiles/detect'
 import { createTableReader } from '@shared/import/text-reader'
@@ -21,6 +22,8 @@ const CHUNK = 64 * 1024
 export interface ScanOptions {
   /** A profile id, or undefined to detect it from the header. */
   readonly profileId?: string
+  /** The user's saved mappings (and one being tried), as profiles: tried after the shipped ones. */
+  readonly extraProfiles?: readonly Profile[]
   readonly encoding?: TextEncoding
   readonly decimalMark?: DecimalMark
   readonly dateFormat?: DateFormat
@@ -93,9 +96,11 @@ const readFile = (
   }
 }
 
-const matchOf = (cells: readonly string[], profileId: string | undefined): ProfileMatch | null => {
-  if (profileId === undefined) return detectProfile(cells)
-  const profile = profileById(profileId)
+const matchOf = (cells: readonly string[], options: ScanOptions): ProfileMatch | null => {
+  const extra = options.extraProfiles ?? []
+  if (options.profileId === undefined)
+    return detectProfile(cells) ?? (extra.length > 0 ? detectProfile(cells, extra) : null)
+  const profile = profileById(options.profileId) ?? extra.find((candidate) => candidate.id === options.profileId)
   return profile === undefined ? null : detectProfile(cells, [profile])
 }
 
@@ -107,7 +112,7 @@ export type MapRows = (visit: (outcome: RowOutcome) => void) => number
  * (asking when several readings fit). When the file can be mapped, `mapRows` runs the second pass.
  */
 export const scanFile = (path: string, options: ScanOptions): ScanResult & { readonly mapRows?: MapRows } => {
-  const isHeader = (cells: readonly string[]) => matchOf(cells, options.profileId) !== null
+  const isHeader = (cells: readonly string[]) => matchOf(cells, options) !== null
   let header: { cells: readonly string[]; line: number } | null = null
   let match: ProfileMatch | null = null
   const dates = new Set<string>()
@@ -121,7 +126,7 @@ export const scanFile = (path: string, options: ScanOptions): ScanResult & { rea
     return readFile(path, encoding, isHeader, (found, rows) => {
       if (found !== null && header === null) {
         header = found
-        match = matchOf(found.cells, options.profileId)
+        match = matchOf(found.cells, options)
         dateColumn = match === null ? undefined : dateColumnOf(match)
         dateIndex = dateColumn === undefined ? -1 : found.cells.findIndex((cell) => cell.trim() === dateColumn)
       }

@@ -2,7 +2,13 @@ import { z } from 'zod'
 import { id } from '../../catalog/schemas'
 import { DATE_FORMATS } from '../../import/dates'
 import { mutation, query, type MethodSpec } from '../define'
-import type { ImportListItem, ImportReport } from '../types/imports'
+import type {
+  ImportListItem,
+  ImportReport,
+  MerchantRulesView,
+  SavedMappingView,
+  UserMerchantRuleView,
+} from '../types/imports'
 
 /**
  * Imports (issue 5 §8). A file is named by an opaque id a host registered (the app's file dialog, the CLI's
@@ -25,6 +31,8 @@ const importInput = z.strictObject({
   dateFormat: z.enum(DATE_FORMATS, { error: `Date format is one of ${DATE_FORMATS.join(', ')}` }).optional(),
   decimalMark: z.enum(['.', ','], { error: 'Decimal mark is . or ,' }).optional(),
   acceptRowsBeforeFault: z.boolean({ error: 'acceptRowsBeforeFault is true or false' }).optional(),
+  /** A column mapping to try on this file (validated by the backend; errors under "mapping."). */
+  mapping: z.unknown().optional(),
 })
 
 const uploadInput = z.strictObject({
@@ -44,6 +52,19 @@ const uploadInput = z.strictObject({
 })
 
 export type ImportInput = z.output<typeof importInput>
+
+const merchantRuleInput = z.strictObject({
+  pattern: z
+    .string({ error: 'Pattern is required' })
+    .trim()
+    .min(1, 'Type the words to look for')
+    .max(120, 'At most 120 characters'),
+  vendorId: id,
+  accountId: id.optional(),
+  purpose: z.enum(['subscription', 'purchase', 'ignore'], {
+    error: 'A rule marks a subscription payment, a purchase, or a line to ignore',
+  }),
+})
 
 export const importMethods = {
   'imports.upload': mutation<{ readonly fileId: string; readonly name: string; readonly bytes: number }>()(
@@ -65,4 +86,19 @@ export const importMethods = {
     z.strictObject({ limit: z.number().int().min(1).max(500).optional() }).optional(),
     'Imports, newest first, with their counts and refused lines',
   ),
+  'imports.mappings': query<readonly SavedMappingView[]>()(
+    z.strictObject({}).optional(),
+    'Saved column mappings, reused when their header shows up again',
+  ),
+  'imports.saveMapping': mutation<SavedMappingView>()(
+    z.strictObject({ mapping: z.unknown() }),
+    'Save a column mapping for a CSV no format knows (replaces the one for the same header)',
+  ),
+  'imports.removeMapping': mutation<{ readonly id: number }>()(z.strictObject({ id }), 'Delete a saved column mapping'),
+  'merchants.list': query<MerchantRulesView>()(
+    z.strictObject({}).optional(),
+    'Merchant rules for statement lines: yours (tried first) and the shipped ones',
+  ),
+  'merchants.add': mutation<UserMerchantRuleView>()(merchantRuleInput, 'Add a merchant rule for statement lines'),
+  'merchants.remove': mutation<{ readonly id: number }>()(z.strictObject({ id }), 'Delete a merchant rule'),
 } as const satisfies Record<string, MethodSpec>

@@ -7,4 +7,10 @@ export const IMPORT_METHOD_NAMES = [
   'imports.commit',
   'imports.undo',
   'imports.list',
+  'imports.mappings',
+  'imports.saveMapping',
+  'imports.removeMapping',
+  'merchants.list',
+  'merchants.add',
+  'merchants.remove',
 ] as const satisfies readonly (keyof typeof importMethods)[]

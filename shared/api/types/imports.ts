@@ -94,3 +94,34 @@ export interface ImportListItem {
   readonly undoneAt: string | null
   readonly rejected: readonly ImportProblemView[]
 }
+
+/** A saved column mapping (shared/import/mapping.ts UserMapping, kept opaque here). */
+export interface SavedMappingView {
+  readonly id: number
+  readonly name: string
+  /** The profile id imports use for it ("mapping:hdr1:…"). */
+  readonly profileId: string
+  readonly mapping: unknown
+  readonly savedAt: string
+}
+
+export interface UserMerchantRuleView {
+  readonly id: number
+  readonly pattern: string
+  readonly vendorId: number
+  readonly vendor: string
+  readonly accountId: number | null
+  readonly purpose: 'subscription' | 'purchase' | 'ignore'
+  readonly createdAt: string
+}
+
+export interface MerchantRulesView {
+  readonly user: readonly UserMerchantRuleView[]
+  readonly shipped: readonly {
+    readonly id: string
+    readonly pattern: string
+    readonly vendor: string
+    readonly purpose: 'subscription' | 'purchase'
+    readonly presetId: string | null
+  }[]
+}
