@@ -11,6 +11,8 @@ export interface IpcDependencies {
   readonly isTrusted: (frameUrl: string | undefined) => boolean
   /** The backend, once started; handlers registered before it is up simply wait for it. */
   readonly backend: () => Promise<BackendClient>
+  /** Methods main answers itself (a native dialog), after the same sender and payload checks. */
+  readonly hostMethods?: Partial<Record<MethodName, (backend: BackendClient) => Promise<Result<unknown>>>>
 }
 
 export const UNTRUSTED_FRAME_MESSAGE = 'Refused a call from an untrusted frame'
@@ -31,7 +33,8 @@ export const handleIpcCall = async (
     const checked = validateCall(method, payload)
     if (!checked.ok) return checked
     const backend = await dependencies.backend()
-    return await backend.call(method, payload)
+    const host = dependencies.hostMethods?.[method]
+    return await (host === undefined ? backend.call(method, payload) : host(backend))
   } catch (error) {
     logError(`IPC ${method} failed`, error)
     return fail('INTERNAL', `Unexpected error while handling ${method}: ${errorMessage(error)}`)

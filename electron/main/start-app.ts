@@ -1,5 +1,5 @@
 import { pathToFileURL } from 'node:url'
-import { app, dialog, session } from 'electron'
+import { app, BrowserWindow, dialog, session } from 'electron'
 import { resolveDbPath } from '../backend/paths'
 import type { BackendClient } from '../backend/worker/backend-client'
 import { APP_ID } from './app-id'
@@ -7,6 +7,7 @@ import { installAppMenu } from './app-menu'
 import { backendFailureMessage, startBackend, type StartBackendWorker } from './backend-start'
 import { rendererIndexFile } from './bundle-paths'
 import { relayBackendEvents } from './event-relay'
+import { chooseImportFile } from './import-dialog'
 import { registerIpcHandlers } from './ipc-handlers'
 import { logError } from './log'
 import { mainWindowHandle } from './main-window'
@@ -53,6 +54,9 @@ export const startApp = async (options: StartAppOptions): Promise<void> => {
   registerIpcHandlers({
     isTrusted: (frameUrl) => isTrustedSender(frameUrl, devServerUrl, rendererIndexUrl),
     backend: () => backend,
+    hostMethods: {
+      'imports.chooseFile': (client) => chooseImportFile(BrowserWindow.getFocusedWindow() ?? undefined, client),
+    },
   })
   closeBackendBeforeQuit(() =>
     backend.then(

@@ -34,6 +34,8 @@ export const resetElectronFake = (): void => {
   ipcMain.handlers.clear()
   Menu.applicationMenu = undefined
   dialog.errors.length = 0
+  dialog.openOptions.length = 0
+  dialog.nextOpen = { canceled: true, filePaths: [] }
   session.defaultSession.permissionRequestHandler = undefined
   session.defaultSession.permissionCheckHandler = undefined
   resetDisplays()

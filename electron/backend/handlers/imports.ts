@@ -1,4 +1,5 @@
 import type { importMethods } from '@shared/api/methods/imports'
+import { ApiFailure } from '@shared/api/result'
 import { commitImport, listImports, previewImport, undoImportBatch, uploadImport } from '../import/import-service'
 import { listMappings, removeMapping, saveMapping } from '../import/mappings-service'
 import { addMerchantRule, listMerchantRules, removeMerchantRule } from '../import/merchants-service'
@@ -6,6 +7,14 @@ import type { Handlers } from './types'
 
 /** Handlers of @shared/api/methods/imports.ts. */
 export const importHandlers = {
+  // The dialog runs in Electron main, which answers this method itself (electron/main/import-dialog.ts); a host
+  // without one (serve in a browser) reaches the backend, which says to upload instead.
+  'imports.chooseFile': () => {
+    throw new ApiFailure({
+      code: 'CONFLICT',
+      message: 'There is no file dialog here: drop the file on the window or upload it',
+    })
+  },
   'imports.upload': (input, ctx) => uploadImport(ctx.services(), ctx.files, input),
   'imports.preview': (input, ctx) => previewImport(ctx.services(), ctx.files.get, input),
   'imports.commit': (input, ctx) => commitImport(ctx.services(), ctx.files.get, input),

@@ -67,6 +67,11 @@ const merchantRuleInput = z.strictObject({
 })
 
 export const importMethods = {
+  'imports.chooseFile': mutation<{ readonly fileId: string; readonly name: string; readonly bytes: number } | null>()(
+    z.strictObject({}).optional(),
+    'Show the file dialog (desktop app) and keep the chosen file for import; null when cancelled',
+    false,
+  ),
   'imports.upload': mutation<{ readonly fileId: string; readonly name: string; readonly bytes: number }>()(
     uploadInput,
     'Keep an uploaded file for import and answer its id',

@@ -2,6 +2,7 @@ import type { importMethods } from '../methods/imports'
 
 /** The names of ./methods/imports.ts as plain data, for the zod-free preload (see method-names.ts). */
 export const IMPORT_METHOD_NAMES = [
+  'imports.chooseFile',
   'imports.upload',
   'imports.preview',
   'imports.commit',

@@ -169,6 +169,11 @@ export class BrowserWindow extends EventEmitter {
     return windows.filter((window) => !window.destroyed)
   }
 
+  /** The fake has no focus: the newest open window stands in for the focused one. */
+  static getFocusedWindow(): BrowserWindow | null {
+    return BrowserWindow.getAllWindows().at(-1) ?? null
+  }
+
   readonly options: FakeWindowOptions
   readonly webContents = new FakeWebContents()
   readonly loaded: { readonly kind: 'file' | 'url'; readonly target: string }[] = []

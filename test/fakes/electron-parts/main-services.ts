@@ -51,13 +51,28 @@ export const Menu: {
   },
 }
 
+export interface FakeOpenDialogResult {
+  readonly canceled: boolean
+  readonly filePaths: string[]
+}
+
 export const dialog: {
   readonly errors: { readonly title: string; readonly content: string }[]
   readonly showErrorBox: (title: string, content: string) => void
+  /** What the next showOpenDialog answers (a test sets it); cancelled by default. */
+  nextOpen: FakeOpenDialogResult
+  readonly openOptions: unknown[]
+  readonly showOpenDialog: (...args: unknown[]) => Promise<FakeOpenDialogResult>
 } = {
   errors: [],
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content })
+  },
+  nextOpen: { canceled: true, filePaths: [] },
+  openOptions: [],
+  showOpenDialog(...args: unknown[]): Promise<FakeOpenDialogResult> {
+    this.openOptions.push(args[args.length - 1])
+    return Promise.resolve(this.nextOpen)
   },
 }
 
