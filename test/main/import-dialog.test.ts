@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ok } from '@shared/api/result'
-import { handleIpcCall } from '../../electron/main/ipc-handlers'
+import { handleIpcCall, type IpcDependencies } from '../../electron/main/ipc-handlers'
 import { chooseImportFile } from '../../electron/main/import-dialog'
 import { dialog, resetElectronFake } from '../fakes/electron'
 import { fakeBackend } from './support/boot'
@@ -18,10 +18,10 @@ describe('import file dialog', () => {
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
-  const dependencies = (backend = fakeBackend()) => ({
+  const dependencies = (backend = fakeBackend()): IpcDependencies => ({
     isTrusted: () => true,
     backend: () => Promise.resolve(backend),
-    hostMethods: { 'imports.chooseFile': (client: typeof backend) => chooseImportFile(undefined, client) },
+    hostMethods: { 'imports.chooseFile': (client) => chooseImportFile(undefined, client) },
   })
 
   it('registers the chosen file with the backend and answers its id, name and size', async () => {
