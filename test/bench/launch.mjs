@@ -27,8 +27,10 @@ await build({
 })
 
 // The worker round-trip bench starts the app's real built worker; the scale benches run the built CLI.
-const only = process.argv.includes('--only') ? (process.argv[process.argv.indexOf('--only') + 1] ?? '') : 'worker,scale'
-const needsApp = only.includes('worker') || only.includes('scale')
+const only = process.argv.includes('--only')
+  ? (process.argv[process.argv.indexOf('--only') + 1] ?? '')
+  : 'worker,scale,import'
+const needsApp = only.includes('worker') || only.includes('scale') || only.includes('import')
 if (needsApp && !(existsSync(join(root, 'out/main/worker.js')) && existsSync(join(root, 'out/main/cli.js')))) {
   process.stderr.write('Building the app first (out/main/worker.js is missing)…\n')
   const built = spawnSync(join(root, 'node_modules/.bin/electron-vite'), ['build'], { stdio: ['ignore', 2, 2] })

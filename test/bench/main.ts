@@ -1,11 +1,12 @@
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
+import { IMPORT_BENCHES } from './import-benches'
 import { LEDGER_BENCHES } from './ledger-benches'
 import { emit, log } from './report'
 import { SCALE_BENCHES } from './scale-benches'
 import { STORAGE_BENCHES } from './storage-benches'
 
-const BENCHES = { ...STORAGE_BENCHES, ...LEDGER_BENCHES, ...SCALE_BENCHES }
+const BENCHES = { ...STORAGE_BENCHES, ...LEDGER_BENCHES, ...SCALE_BENCHES, ...IMPORT_BENCHES }
 
 const usage = 'usage: npm run -s bench [-- --only NAME[,NAME]]\nbenches: ' + Object.keys(BENCHES).join(', ')
 

@@ -5,6 +5,7 @@ import { checkCommand } from './check'
 import { FACT_COMMANDS } from './facts'
 import { fxAddCommand, fxListCommand } from './fx'
 import { HISTORY_COMMANDS } from './history'
+import { IMPORT_COMMANDS } from './imports'
 import { serveCommand } from './serve'
 import { settingsGetCommand, settingsSetCommand } from './settings'
 import { unitListCommand } from './unit'
@@ -34,6 +35,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   ...FACT_COMMANDS,
   ...VIEW_COMMANDS,
   ...HISTORY_COMMANDS,
+  ...IMPORT_COMMANDS,
   backup: backupCommand,
   'backup list': backupListCommand,
 }
