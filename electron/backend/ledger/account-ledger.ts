@@ -13,7 +13,6 @@ import {
 } from './checkpoints'
 import { accountSpecOf } from './fact-rows'
 import { loadAccountPolicy, loadFacts } from './load-facts'
-import { loadFactsSince } from './load-since'
 
 /**
  * One account's ledger as of an instant, through its persisted checkpoint (DESIGN §3: appending is O(new facts)).
@@ -76,13 +75,12 @@ const computeOne = (
   const run = (from: ReplayState | undefined, usageFrom: number | undefined, refresh: boolean) => {
     const since = options.usageSince
     const loadFrom = usageFrom === undefined ? since : since === undefined ? usageFrom : Math.min(since, usageFrom)
-    const facts =
-      from === undefined || usageFrom === undefined || loadFrom === undefined
-        ? loadFacts(ctx.db, accountId, {
-            ...(loadFrom === undefined ? {} : { usageFrom: loadFrom }),
-            usageBefore: until,
-          })
-        : loadFactsSince(ctx.db, accountId, { lotsFrom: usageFrom, usageFrom: loadFrom, usageBefore: until })
+    const resuming = from !== undefined && usageFrom !== undefined && loadFrom !== undefined
+    const facts = loadFacts(ctx.db, accountId, {
+      ...(loadFrom === undefined ? {} : { usageFrom: loadFrom }),
+      ...(resuming ? { lotsFrom: usageFrom } : {}),
+      usageBefore: until,
+    })
     if (facts === undefined) return undefined
     let start = from
     let save: ReplayState | null = null

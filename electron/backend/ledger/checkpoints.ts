@@ -51,7 +51,7 @@ export const readCheckpoint = (db: Connection, accountId: number, policy: string
 
 /**
  * A cheap consistency check before trusting a checkpoint: it must hold every stored lot effective before it (less
- * retracted ones). A resumed read does not load those lots' facts (load-since.ts), so the engine could not notice a
+ * retracted ones). A resumed read does not load those lots' facts (loadFacts with lotsFrom), so the engine could not notice a
  * missing one itself; the triggers make this never happen, and if it ever did, the read replays from scratch.
  */
 export const coversStoredLots = (db: Connection, accountId: number, state: ReplayState): boolean => {

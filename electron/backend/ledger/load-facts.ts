@@ -19,12 +19,15 @@ import {
 } from './fact-rows'
 
 /**
- * One account's stored facts as the engine's LedgerFacts. `usageFrom` loads only the usage at or after an instant
- * (a checkpoint's processed_before): the rest is already in the checkpoint, and at 1M rows it is most of the cost.
- * Plans that grant no credits (amount_per_period 0: a plain subscription) are not ledger facts and are left out.
+ * One account's stored facts as the engine's LedgerFacts. A replay resuming from a checkpoint needs only the usage
+ * at or after it (`usageFrom`; at 1M rows most of the cost) and the lots effective at or after it (`lotsFrom`; the
+ * earlier ones are in its state already). Rules, plans, events and observations are read whole: the replay looks
+ * back at them. Plans that grant no credits (amount_per_period 0: a plain subscription) are not ledger facts.
  */
 export interface LoadOptions {
   readonly usageFrom?: number
+  /** Only the lots effective at or after this instant (a checkpoint's); default all. */
+  readonly lotsFrom?: number
   /** Usage strictly before this instant (an as-of query); default all. */
   readonly usageBefore?: number
 }
@@ -47,7 +50,12 @@ export const loadFacts = (db: Connection, accountId: number, options: LoadOption
   ).all(accountId, from, before) as UsageRow[]
   return {
     account: accountSpecOf(policy),
-    lots: (prepare('SELECT * FROM lots WHERE account_id = ? ORDER BY id').all(accountId) as LotRow[]).map(lotFactOf),
+    lots: (
+      prepare('SELECT * FROM lots WHERE account_id = ? AND effective_at >= ? ORDER BY id').all(
+        accountId,
+        options.lotsFrom ?? Number.MIN_SAFE_INTEGER,
+      ) as LotRow[]
+    ).map(lotFactOf),
     usage: usage.map(usageFactOf),
     lotEvents: (
       prepare('SELECT * FROM lot_events WHERE account_id = ? ORDER BY id').all(accountId) as LotEventRow[]
