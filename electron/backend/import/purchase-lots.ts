@@ -3,7 +3,7 @@ import type { MerchantRule } from '@shared/import/merchants'
 import { creditPreset } from '@shared/policies/catalog'
 import { lotFact } from '@shared/policies/build'
 import type { Connection } from '../db/connection'
-import { expiryColumns } from '../ledger/fact-rows'
+import { lotColumns } from '../ledger/fact-rows'
 import { instantOf } from './usage-rows'
 
 /**
@@ -27,8 +27,11 @@ export const purchaseLots = (db: Connection, batch: { readonly id: number; reado
   )
   const insert = db.prepare(
     `INSERT OR IGNORE INTO lots (account_id, kind, funding, amount, cost_amount, cost_currency, effective_at,
-       expiry_kind, expires_at, expiry_duration, priority, tags, external_id, recorded_at, source, batch_id, source_line)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?, 'import', ?, ?)`,
+       expiry_kind, expires_at, expiry_duration, priority, tags, program_id, external_id, recorded_at, source,
+       batch_id, source_line)
+     VALUES (@account_id, @kind, @funding, @amount, @cost_amount, @cost_currency, @effective_at, @expiry_kind,
+       @expires_at, @expiry_duration, @priority, @tags, @program_id, @external_id, @recorded_at, 'import', @batch_id,
+       @source_line)`,
   )
   /** The new lot's id, or null when the charge cannot say what it bought (or the lot was imported before). */
   return (record: ChargeRecord, rule: MerchantRule, amount: number, key: string): number | null => {
@@ -55,24 +58,14 @@ export const purchaseLots = (db: Connection, batch: { readonly id: number; reado
       return null
     }
     if (fact.endsWithProgram !== undefined) return null
-    const expiry = expiryColumns(fact.expiry)
-    const result = insert.run(
-      account.id,
-      fact.kind,
-      fact.funding,
-      fact.amount,
-      amount,
-      record.currency,
-      effectiveAt,
-      expiry.expiry_kind,
-      expiry.expires_at,
-      expiry.expiry_duration,
-      fact.priority,
-      key,
-      batch.now,
-      batch.id,
-      record.line,
-    )
+    const result = insert.run({
+      account_id: account.id,
+      ...lotColumns(fact),
+      external_id: key,
+      recorded_at: batch.now,
+      batch_id: batch.id,
+      source_line: record.line,
+    })
     return result.changes === 0 ? null : Number(result.lastInsertRowid)
   }
 }

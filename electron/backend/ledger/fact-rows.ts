@@ -115,6 +115,20 @@ export const lotFactOf = (row: LotRow): LotFact => ({
   ...(row.program_id === null ? {} : { endsWithProgram: programRef(row.program_id) }),
 })
 
+/** Columns of a lot row from an engine fact (the id, account and provenance are the writer's). */
+export const lotColumns = (fact: Omit<LotFact, 'id' | 'accountId' | 'createdSeq'>) => ({
+  kind: fact.kind,
+  funding: fact.funding,
+  amount: fact.amount,
+  cost_amount: fact.cost?.amount ?? null,
+  cost_currency: fact.cost?.currency ?? null,
+  effective_at: fact.effectiveAt,
+  ...expiryColumns(fact.expiry),
+  priority: fact.priority,
+  tags: JSON.stringify(fact.tags),
+  program_id: fact.endsWithProgram === undefined ? null : (storedProgramId(fact.endsWithProgram) ?? null),
+})
+
 export interface UsageRow {
   readonly id: number
   readonly account_id: number

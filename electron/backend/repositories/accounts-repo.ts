@@ -72,9 +72,6 @@ export const accountsRepo = (db: Connection) => {
       const row = prepare(`${SELECT} WHERE a.id = ?`).get(id) as AccountRow | undefined
       return row && toAccount(row)
     },
-    /** The raw overdraft limit in minor units (the view carries it as text). */
-    overdraftLimitMinor: (id: number): number =>
-      (prepare('SELECT overdraft_limit AS n FROM accounts WHERE id = ?').get(id) as { n: number } | undefined)?.n ?? 0,
     findByName: (vendorId: number, name: string): Account | undefined => {
       const row = prepare(`${SELECT} WHERE a.vendor_id = ? AND a.name = ? COLLATE NOCASE`).get(vendorId, name) as
         AccountRow | undefined

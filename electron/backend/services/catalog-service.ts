@@ -1,13 +1,13 @@
 import type { z } from 'zod'
 import type { newAccountInput, newUnitInput, newVendorInput, updateAccountInput } from '@shared/catalog/schemas'
 import type { Account, Vendor } from '@shared/catalog/types'
-import { parseDecimal } from '@shared/money/decimal'
 import { ApiFailure } from '@shared/api/result'
 import type { Unit } from '@shared/money/units'
 import { accountsRepo } from '../repositories/accounts-repo'
 import { unitsRepo } from '../repositories/units-repo'
 import { vendorsRepo } from '../repositories/vendors-repo'
 import { inTransaction, type ServiceContext } from './context'
+import { parseAmount } from './facts/scope'
 
 /** Units, vendors and accounts: every mutation is one transaction; conflicts are reported on the field at fault. */
 
@@ -143,7 +143,7 @@ export const updateAccount = (ctx: ServiceContext, input: z.output<typeof update
       overdraftMode: input.overdraft?.mode ?? current.overdraft.mode,
       overdraftLimit:
         input.overdraft?.limit === undefined
-          ? accounts.overdraftLimitMinor(current.id)
+          ? Number(current.overdraft.limit.minor)
           : overdraftLimit(input.overdraft.limit, unit),
       overdraftBilledWith: billedWith,
     }
@@ -175,18 +175,8 @@ const raise = (failure: ApiFailure): never => {
 }
 
 /** The overdraft limit typed as a decimal in the account's unit, exactly (more decimals than the unit has: refused). */
-const overdraftLimit = (text: string | undefined, unit: Unit): number => {
-  if (text === undefined) return 0
-  const parsed = parseDecimal(text, unit.scale)
-  if (!parsed.ok) {
-    throw new ApiFailure({
-      code: 'VALIDATION',
-      message: `Overdraft limit: ${parsed.reason}`,
-      fields: { 'overdraft.limit': parsed.reason },
-    })
-  }
-  return parsed.value
-}
+const overdraftLimit = (text: string | undefined, unit: Unit): number =>
+  text === undefined ? 0 : parseAmount(text, unit.scale, 'overdraft.limit', 'Overdraft limit').value
 
 const programOfAccount = (ctx: ServiceContext, programId: number, accountId: number): boolean =>
   ctx.db.prepare('SELECT 1 FROM programs WHERE id = ? AND account_id = ?').get(programId, accountId) !== undefined

@@ -1,12 +1,11 @@
 import type { ApplyPresetInput, PresetApplied } from '@shared/api/schemas/preset-apply'
 import { policyFingerprint } from '@shared/ledger/replay-state'
-import type { LotFact } from '@shared/ledger/model'
 import { accountSpec, lotFact, programFromTemplate, rateEntries, rechargeRule } from '@shared/policies/build'
 import { programTemplate } from '@shared/policies/input'
 import { unconfirmedRules } from '@shared/policies/rules'
 import type { CreditPreset } from '@shared/policies/types'
 import { accountRef, programRef } from '../../ledger/engine-ids'
-import { DRAWDOWNS, expiryColumns, programColumns, type DrawdownName } from '../../ledger/fact-rows'
+import { DRAWDOWNS, lotColumns, programColumns, type DrawdownName } from '../../ledger/fact-rows'
 import { lotsRepo } from '../../repositories/facts/lots-repo'
 import { programsRepo } from '../../repositories/facts/programs-repo'
 import type { Provenance } from '../../repositories/facts/provenance'
@@ -14,7 +13,8 @@ import { ratesRepo } from '../../repositories/facts/rates-repo'
 import { rechargeRepo } from '../../repositories/facts/recharge-repo'
 import type { ServiceContext } from '../context'
 import { resolveAt } from '../instants'
-import { addPresetAccount, ensureUnit, ensureVendor, invalid, minorOf } from './preset-catalog'
+import { invalid } from '../facts/scope'
+import { addPresetAccount, ensureUnit, ensureVendor, minorOf } from './preset-catalog'
 
 /**
  * A credit preset applied (OpenAI API, Anthropic, Kreator…): unit, vendor, account with the preset's policy, then
@@ -83,7 +83,7 @@ export const applyCreditPreset = (
       ...(expiresAt === undefined ? {} : { expiresAt: expiresAt === 'never' ? null : resolveAt(ctx, expiresAt) }),
       ...(plans[0] === undefined ? {} : { programId: programRef(plans[0]) }),
     })
-    return lotsRepo(ctx.db).insert(account.id, lotColumns(fact, plans[0] ?? null), provenance)
+    return lotsRepo(ctx.db).insert(account.id, { ...lotColumns(fact), note: null }, provenance)
   })
 
   const rechargeRules =
@@ -134,20 +134,6 @@ const drawdownName = (preset: CreditPreset): DrawdownName => {
   }
   throw invalid('overrides.account.drawdown', 'only the default order or free credits first can be stored')
 }
-
-const lotColumns = (fact: LotFact, programId: number | null) => ({
-  kind: fact.kind,
-  funding: fact.funding,
-  amount: fact.amount,
-  cost_amount: fact.cost?.amount ?? null,
-  cost_currency: fact.cost?.currency ?? null,
-  effective_at: fact.effectiveAt,
-  ...expiryColumns(fact.expiry),
-  priority: fact.priority,
-  tags: JSON.stringify(fact.tags),
-  program_id: fact.endsWithProgram === undefined ? null : programId,
-  note: null,
-})
 
 const rechargeColumns = (
   preset: CreditPreset,

@@ -10,7 +10,8 @@ import { programsRepo } from '../../repositories/facts/programs-repo'
 import type { Provenance } from '../../repositories/facts/provenance'
 import type { ServiceContext } from '../context'
 import { resolveAt } from '../instants'
-import { addPresetAccount, ensureUnit, ensureVendor, invalid, minorOf } from './preset-catalog'
+import { invalid } from '../facts/scope'
+import { addPresetAccount, ensureUnit, ensureVendor, minorOf } from './preset-catalog'
 
 /**
  * A subscription preset applied (ChatGPT Plus, Claude Pro, Midjourney, Cursor, Copilot): the subscription itself is

@@ -1,6 +1,5 @@
 import { ApiFailure } from '@shared/api/result'
 import type { Account } from '@shared/catalog/types'
-import { parseDecimal } from '@shared/money/decimal'
 import type { Unit } from '@shared/money/units'
 import type { UnitSuggestion } from '@shared/policies/types'
 import type { AccountFields } from '../../repositories/accounts-repo'
@@ -8,11 +7,9 @@ import { accountsRepo } from '../../repositories/accounts-repo'
 import { unitsRepo } from '../../repositories/units-repo'
 import { vendorsRepo } from '../../repositories/vendors-repo'
 import type { ServiceContext } from '../context'
+import { invalid, parseAmount } from '../facts/scope'
 
 /** The catalog rows a preset needs: its unit, its vendor (found by name or made) and a new account. */
-
-export const invalid = (field: string, message: string): ApiFailure =>
-  new ApiFailure({ code: 'VALIDATION', message: `${field}: ${message}`, fields: { [field]: message } })
 
 /** The preset's unit, declared when missing; an existing unit of that id must have the same scale. */
 export const ensureUnit = (ctx: ServiceContext, suggestion: UnitSuggestion): Unit => {
@@ -47,8 +44,7 @@ export const ensureVendor = (ctx: ServiceContext, vendorId: number | undefined, 
     }
     return vendorId
   }
-  const found = vendors.list().find((vendor) => vendor.name.toLowerCase() === name.toLowerCase())
-  return found?.id ?? vendors.insert({ name, website: null }, ctx.clock.now())
+  return vendors.findByName(name)?.id ?? vendors.insert({ name, website: null }, ctx.clock.now())
 }
 
 export const addPresetAccount = (
@@ -68,13 +64,9 @@ export const addPresetAccount = (
   return accounts.get(id) ?? raise(invalid(field, 'the account could not be read back'))
 }
 
-/** A decimal typed by the user, exactly in minor units of `scale`; undefined stays undefined. */
-export const minorOf = (text: string | undefined, scale: number, field: string): number | undefined => {
-  if (text === undefined) return undefined
-  const parsed = parseDecimal(text, scale)
-  if (!parsed.ok) throw invalid(field, parsed.reason)
-  return parsed.value
-}
+/** A decimal typed by the user, exactly in minor units of `scale` (facts/scope.ts parseAmount); undefined stays so. */
+export const minorOf = (text: string | undefined, scale: number, field: string): number | undefined =>
+  text === undefined ? undefined : parseAmount(text, scale, field, 'Amount').value
 
 export const raise = (failure: ApiFailure): never => {
   throw failure
