@@ -4,7 +4,7 @@ import type { ImportTally } from './import-tally'
 import { usageRowOf, type TargetAccount } from './usage-rows'
 
 /**
- * Usage records into one account: INSERT OR IGNORE on the row identity (migration 0004's usage_row_identity), so a
+ * Usage records into one account: INSERT OR IGNORE on the row identity (usage_by_account_time, migration 0003), so a
  * row imported before — by this file or an overlapping export — is counted as a duplicate and adds nothing.
  */
 export const usageWriter = (

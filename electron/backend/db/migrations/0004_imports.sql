@@ -69,8 +69,8 @@ CREATE INDEX payments_by_vendor ON payments (vendor_id, paid_on, paid_at);
 
 -- Row identity (a vendor id, or a content hash with an occurrence index): the same row imported again is a
 -- duplicate. The key leads with the account and the time so inserts in file order stay local in the index
--- (perf-baselines §3: 3-4x faster than a UNIQUE index on a random id).
-CREATE UNIQUE INDEX usage_row_identity ON usage (account_id, occurred_at, external_id) WHERE external_id IS NOT NULL;
+-- (perf-baselines §3: 3-4x faster than a UNIQUE index on a random id). Usage has it from 0003
+-- (usage_by_account_time); lots get theirs here.
 CREATE UNIQUE INDEX lots_row_identity ON lots (account_id, effective_at, external_id) WHERE external_id IS NOT NULL;
 
 -- A user's column mapping for a CSV no profile knows, reused when the same header shows up again.
