@@ -131,12 +131,8 @@ export const createBackend = async (
         const value =
           batch === false
             ? await handler(call.value.input, context)
-            : runInBatch(
-                connection(),
-                // Imports are undone by batch id, not row images: a million-row journal would double the write.
-                { kind: batch, label: spec.summary, method: name, journaling: batch !== 'import' },
-                clock.now(),
-                () => handler(call.value.input, context),
+            : runInBatch(connection(), { kind: batch, label: spec.summary, method: name }, clock.now(), () =>
+                handler(call.value.input, context),
               )
         if (spec.kind === 'mutation') {
           if (outcome.state === 'ok') dataVersion = readDataVersion(outcome.db)

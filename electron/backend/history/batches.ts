@@ -15,9 +15,10 @@ export interface BatchStart {
   readonly kind: BatchKind
   readonly label: string
   readonly method: string | null
-  /** false for bulk writes (imports) that undo by batch id instead of row images. */
-  readonly journaling?: boolean
 }
+
+/** Imports are undone by batch id, not row images: a million-row journal would double the write. */
+const journals = (kind: BatchKind): boolean => kind !== 'import'
 
 /** Open a batch in the current transaction; facts written now carry its id (see currentBatchId). */
 export const beginBatch = (db: Connection, start: BatchStart, now: number): number => {
@@ -31,10 +32,7 @@ export const beginBatch = (db: Connection, start: BatchStart, now: number): numb
       now,
     ).lastInsertRowid,
   )
-  prepare('UPDATE journal_state SET batch_id = ?, journaling = ? WHERE id = 1').run(
-    id,
-    start.journaling === false ? 0 : 1,
-  )
+  prepare('UPDATE journal_state SET batch_id = ?, journaling = ? WHERE id = 1').run(id, journals(start.kind) ? 1 : 0)
   return id
 }
 

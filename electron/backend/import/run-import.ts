@@ -164,11 +164,7 @@ export const runImport = (
   try {
     ctx.db
       .transaction(() => {
-        const batchId = beginBatch(
-          ctx.db,
-          { kind: 'import', label: `Preview ${file.name}`, method: null, journaling: false },
-          now,
-        )
+        const batchId = beginBatch(ctx.db, { kind: 'import', label: `Preview ${file.name}`, method: null }, now)
         throw new PreviewRollback(write(batchId))
       })
       .immediate()
