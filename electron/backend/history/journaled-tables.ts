@@ -1,5 +1,5 @@
 /**
- * The tables whose rows the undo journal records (the *_journal_* triggers of migrations 0003 and 0004), with their primary key.
+ * The tables whose rows the undo journal records (the *_journal_* triggers of migrations 0003–0005), with their primary key.
  * Undo and redo write only to these, and only to columns PRAGMA table_info reports, so a journal entry can never
  * name another table or column.
  */
@@ -19,6 +19,7 @@ export const JOURNALED_TABLES = {
   payments: 'id',
   import_profiles: 'id',
   merchant_rules: 'id',
+  reminder_account_rules: 'account_id',
 } as const
 
 export type JournaledTable = keyof typeof JOURNALED_TABLES
