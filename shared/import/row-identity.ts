@@ -33,35 +33,39 @@ export const IDENTITY_TAG_KEYS: ReadonlySet<string> = new Set([
 
 /**
  * FNV-1a 64 over UTF-8 bytes, fed piece by piece so a row's identity is hashed without building its text. Each
- * byte: h = (h ^ byte) × 0x100000001b3 mod 2^64, where × 0x100000001b3 = × 0x1b3 + (h << 40), i.e. two 16-bit
- * limbs and 8 bits up; the four limbs stay small integers, which V8 keeps unboxed.
+ * byte: h = (h ^ byte) × 0x100000001b3 mod 2^64, kept as two 32-bit words. With x = h ^ byte, x × 0x1b3 is done in
+ * 16-bit halves (every product below 2^26, so V8 stays on small integers) and x × 2^40 mod 2^64 only adds
+ * (lo << 8) mod 2^32 to the high word.
  */
 class Fnv64 {
-  private h0 = 0x2325
-  private h1 = 0x8422
-  private h2 = 0x9ce4
-  private h3 = 0xcbf2
+  private lo = 0x84222325
+  private hi = 0xcbf29ce4
 
   byte(byte: number): void {
-    const h0 = this.h0 ^ byte
-    const t0 = h0 * 0x1b3
-    const t1 = this.h1 * 0x1b3 + (t0 >>> 16)
-    const t2 = this.h2 * 0x1b3 + (h0 << 8) + (t1 >>> 16)
-    const t3 = this.h3 * 0x1b3 + (this.h1 << 8) + (t2 >>> 16)
-    this.h0 = t0 & 0xffff
-    this.h1 = t1 & 0xffff
-    this.h2 = t2 & 0xffff
-    this.h3 = t3 & 0xffff
+    const lo = this.lo ^ byte
+    const pl = (lo & 0xffff) * 0x1b3
+    const ph = (lo >>> 16) * 0x1b3 + (pl >>> 16)
+    this.hi = (Math.imul(this.hi, 0x1b3) + (ph >>> 16) + (lo << 8)) | 0
+    this.lo = (ph << 16) | (pl & 0xffff) | 0
   }
 
   /** The UTF-8 bytes of `text` (a lone surrogate is encoded as its code unit, as WTF-8 does). */
   text(text: string): this {
+    // ASCII inline on locals (nearly every byte of an export); the rest through byte().
+    let lo = this.lo
+    let hi = this.hi
     for (let i = 0; i < text.length; i++) {
       let code = text.charCodeAt(i)
       if (code < 0x80) {
-        this.byte(code)
+        lo ^= code
+        const pl = (lo & 0xffff) * 0x1b3
+        const ph = (lo >>> 16) * 0x1b3 + (pl >>> 16)
+        hi = (Math.imul(hi, 0x1b3) + (ph >>> 16) + (lo << 8)) | 0
+        lo = (ph << 16) | (pl & 0xffff)
         continue
       }
+      this.lo = lo
+      this.hi = hi
       const low = code >= 0xd800 && code <= 0xdbff ? text.charCodeAt(i + 1) : 0
       if (low >= 0xdc00 && low <= 0xdfff) {
         code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00)
@@ -77,40 +81,55 @@ class Fnv64 {
         this.byte(0x80 | ((code >> 6) & 0x3f))
       }
       this.byte(0x80 | (code & 0x3f))
+      lo = this.lo
+      hi = this.hi
     }
+    this.lo = lo
+    this.hi = hi
     return this
   }
 
   hex(): string {
-    // Number#toString(16) is slow in V8 (a generic radix conversion): two table look-ups per limb instead.
-    return hex4(this.h3) + hex4(this.h2) + hex4(this.h1) + hex4(this.h0)
+    // Number#toString(16) is slow in V8 (a generic radix conversion): table look-ups per byte instead.
+    return hex8(this.hi >>> 0) + hex8(this.lo >>> 0)
   }
 
   /** The low 53 bits as a number: a cheap Map key. */
   low53(): number {
-    return ((this.h3 & 0x1f) * 0x10000 + this.h2) * 0x1_0000_0000 + (this.h1 * 0x10000 + this.h0)
+    return (this.hi & 0x1f_ffff) * 0x1_0000_0000 + (this.lo >>> 0)
   }
 }
 
 const HEX2 = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))
-const hex4 = (limb: number): string => (HEX2[limb >> 8] ?? '') + (HEX2[limb & 0xff] ?? '')
+const hex8 = (word: number): string =>
+  (HEX2[word >>> 24] ?? '') +
+  (HEX2[(word >>> 16) & 0xff] ?? '') +
+  (HEX2[(word >>> 8) & 0xff] ?? '') +
+  (HEX2[word & 0xff] ?? '')
 
 /** FNV-1a 64 of the UTF-8 bytes of `text`, as 16 lowercase hex digits. */
 export const fnv1a64 = (text: string): string => new Fnv64().text(text).hex()
 
-const IDENTITY_TAG = new RegExp(`^(?:${[...IDENTITY_TAG_KEYS].join('|')}):`)
-
 const FIELD = 0x1f // unit separator between fields
 const TAG = 0x1e // record separator between identity tags
+
+const isIdentityTag = (tag: string): boolean => {
+  const colon = tag.indexOf(':')
+  return colon > 0 && IDENTITY_TAG_KEYS.has(tag.slice(0, colon))
+}
 
 const identityTags = (tags: readonly string[]): string[] => {
   const kept: string[] = []
   for (const tag of tags) {
-    if (!IDENTITY_TAG.test(tag)) continue
+    if (!isIdentityTag(tag)) continue
     // Sorted (by insertion: a handful of tags) so that the order a profile or a mapping writes them in is irrelevant.
     let at = kept.length
-    while (at > 0 && (kept[at - 1] ?? '') > tag) at--
-    kept.splice(at, 0, tag)
+    kept.push(tag)
+    while (at > 0 && (kept[at - 1] ?? '') > tag) {
+      kept[at] = kept[at - 1] ?? ''
+      at--
+    }
+    kept[at] = tag
   }
   return kept
 }

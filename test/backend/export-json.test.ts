@@ -27,7 +27,7 @@ describe('export.json', () => {
     const document = await ledger.call<ExportDocument>('export.json')
     expect(document).toMatchObject({
       format: 'credit-ledger-export',
-      version: 1,
+      version: 2,
       exportedAt: new Date(ledger.clock.now()).toISOString(),
       schemaVersion: MIGRATIONS.length,
     })

@@ -1,11 +1,15 @@
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { BatchInfo, ExportDocument, RestoreSummary } from '@shared/api/types/history'
+import type { ImportReport } from '@shared/api/types/imports'
 import { replay } from '@shared/ledger/replay'
 import type { Connection } from '../../electron/backend/db/connection'
 import { loadFacts } from '../../electron/backend/ledger/load-facts'
 import { buildLedger, dumpTables, openLedger, type BuiltLedger, type Ledger } from './history-fixture'
 
 /** restore.json (issue 4 §5): a JSON export written back into an empty database. */
+
+const IMPORT_FIXTURES = join(__dirname, '../fixtures/import/profiles')
 
 const balances = (db: Connection, built: BuiltLedger) =>
   built.accounts.map((id) => {
@@ -71,6 +75,40 @@ describe('restore.json', () => {
     expect(dumpTables(target.sql)).toEqual(restored)
   })
 
+  it('journals the imported usage it restores: undo empties the database, redo brings the import back', async () => {
+    const source = await openLedger()
+    const built = await buildLedger(source)
+    const fileId = source.backend.registerFile(join(IMPORT_FIXTURES, 'openai-cost-2026.csv'))
+    const report = await source.call<ImportReport>('imports.commit', { fileId, accountId: built.accounts[0] })
+    expect(report.counts.new).toBeGreaterThan(0)
+    const document = await exported(source)
+    expect(document.tables.imports[0]?.usage_first_id).toEqual(expect.any(Number))
+    const target = await openLedger()
+    const empty = dumpTables(target.sql)
+    await target.call('restore.json', { document })
+    const restored = dumpTables(target.sql)
+    const imported = () => target.sql.prepare("SELECT count(*) AS n FROM usage WHERE source = 'import'").get()
+    expect(imported()).toEqual({ n: report.counts.new })
+    await target.call('history.undo')
+    expect(dumpTables(target.sql)).toEqual(empty)
+    await target.call('history.redo')
+    expect(dumpTables(target.sql)).toEqual(restored)
+    // The restored import undoes by its id range, exactly.
+    await target.call('imports.undo', { batchId: Number(document.tables.imports[0]?.batch_id) + 0 })
+    expect(imported()).toEqual({ n: 0 })
+  })
+
+  it('reads a version 1 document (before import id ranges and reminder rules)', async () => {
+    const source = await openLedger()
+    await buildLedger(source)
+    const current = await exported(source)
+    const { reminder_account_rules: _dropped, ...tables } = current.tables
+    const v1 = { ...current, version: 1, tables: { ...tables, imports: [] } }
+    const target = await openLedger()
+    const summary = await target.call<RestoreSummary>('restore.json', { document: v1 })
+    expect(summary.rows.lots).toBe(current.tables.lots.length)
+  })
+
   it('refuses a database that holds anything of the user’s, and writes nothing', async () => {
     const source = await openLedger()
     await buildLedger(source)
@@ -111,7 +149,7 @@ describe('restore.json', () => {
       code: 'VALIDATION',
       fields: { 'document.format': expect.stringContaining('Not a Credit Ledger export') as unknown },
     })
-    expect((await restoreError(target, { ...good, version: 2 })).fields).toHaveProperty('document.version')
+    expect((await restoreError(target, { ...good, version: 3 })).fields).toHaveProperty('document.version')
     expect((await restoreError(target, withTables({ secrets: [] }))).fields).toHaveProperty('document.tables')
     expect((await restoreError(target, withTables({ vendors: [{ ...vendor, colour: 'red' }] }))).fields).toHaveProperty(
       'document.tables.vendors.0',

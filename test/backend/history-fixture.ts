@@ -83,7 +83,7 @@ export const insertUsage = (db: Connection, accountId: number, amount: number, a
     db
       .prepare(
         `INSERT INTO usage (account_id, occurred_at, amount, tags, note, recorded_at, source, batch_id)
-         VALUES (?, ?, ?, '["model:gpt"]', ?, ?, 'import', ?)`,
+         VALUES (?, ?, ?, '["model:gpt"]', ?, ?, 'manual', ?)`,
       )
       .run(accountId, at, amount, note ?? null, at, currentBatchId(db)).lastInsertRowid,
   )

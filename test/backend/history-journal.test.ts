@@ -9,15 +9,12 @@ import { openLedger } from './history-fixture'
  */
 
 /** Tables that are not facts: the history itself and a cache. Everything else must be journaled. */
-// imports and their refused lines are undone by batch id (an import may hold a million rows), not journaled.
 // The reminder log and its events record what the user was shown: undoing a ledger change must not un-show it.
 const NOT_JOURNALED = [
   'batches',
   'batch_changes',
   'journal_state',
   'checkpoints',
-  'imports',
-  'import_rejections',
   'reminder_log',
   'reminder_events',
   'scheduler_lease',

@@ -112,7 +112,7 @@ describe('credit-ledger (built out/main/cli.js): history, export, restore, prese
     const stdout = await source.cli('export')
     expect(stdout).toMatchObject({ code: 0, stderr: '' })
     const document = JSON.parse(stdout.stdout) as { format: string; tables: Record<string, unknown[]> }
-    expect(document).toMatchObject({ format: 'credit-ledger-export', version: 1, schemaVersion: expect.any(Number) })
+    expect(document).toMatchObject({ format: 'credit-ledger-export', version: 2, schemaVersion: expect.any(Number) })
     expect(document.tables.vendors).toEqual([expect.objectContaining({ id: 1, name: '=OpenAI' })])
     expect((await source.json<{ format: string }>('export')).format).toBe('credit-ledger-export')
 

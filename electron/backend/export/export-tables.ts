@@ -27,6 +27,7 @@ export const INSERT_ORDER: readonly ExportTable[] = [
   'payments',
   'import_profiles',
   'merchant_rules',
+  'reminder_account_rules',
 ]
 
 /** The key each table's rows are exported in order of (creation order for the ledger's facts). */
@@ -45,10 +46,11 @@ export const ORDER_KEY: Readonly<Record<ExportTable, string>> = {
   rates: 'id',
   batches: 'id',
   imports: 'batch_id',
-  import_rejections: 'batch_id, line, column_name',
+  import_rejections: 'id',
   payments: 'id',
   import_profiles: 'id',
   merchant_rules: 'id',
+  reminder_account_rules: 'account_id',
 }
 
 /**

@@ -43,6 +43,7 @@ export const exportJson = (ctx: ServiceContext): ExportDocument =>
         payments: read('payments'),
         import_profiles: read('import_profiles'),
         merchant_rules: read('merchant_rules'),
+        reminder_account_rules: read('reminder_account_rules'),
       },
     }
   })()

@@ -10,6 +10,7 @@ import {
 import type { Connection } from '../db/connection'
 import { schemaVersion } from '../db/migrate'
 import { beginBatch, endBatch } from '../history/batches'
+import { columnsOf } from '../history/row-images'
 import { batchInfo } from '../history/undo'
 import { inTransaction, type ServiceContext } from '../services/context'
 import { INSERT_ORDER } from './export-tables'
@@ -66,6 +67,20 @@ const arrivedState = (state: ExportCell | undefined): ExportCell =>
 
 const zeroCounts = (): Record<ExportTable, number> =>
   Object.fromEntries(EXPORT_TABLES.map((table) => [table, 0])) as Record<ExportTable, number>
+
+/**
+ * The usage insert trigger skips rows whose source is 'import' (migration 0006: an import is undone by its id range).
+ * A restore is undone from its journal, so the imported usage it wrote is journaled here, in one statement, with the
+ * same row image the trigger writes (every column PRAGMA table_info reports).
+ */
+const journalImportedUsage = (db: Connection, batchId: number): void => {
+  const image = [...columnsOf(db, 'usage')].map((column) => `'${column}', ${column}`).join(', ')
+  db.prepare(
+    `INSERT INTO batch_changes (batch_id, tbl, pk, op, before, after)
+     SELECT ?, 'usage', json_quote(id), 'insert', NULL, json_object(${image}) FROM usage WHERE source = 'import'
+     ORDER BY id`,
+  ).run(batchId)
+}
 
 export const restoreJson = (ctx: ServiceContext, document: ExportDocument): RestoreSummary => {
   const current = schemaVersion(ctx.db)
@@ -127,6 +142,7 @@ export const restoreJson = (ctx: ServiceContext, document: ExportDocument): Rest
       if (table === 'batches') continue
       insert(table, document.tables[table])
     }
+    journalImportedUsage(db, batchId)
     const broken = db.pragma('foreign_key_check') as { table: string; rowid: number; parent: string }[]
     const first = broken[0]
     if (first !== undefined) {

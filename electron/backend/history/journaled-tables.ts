@@ -1,5 +1,5 @@
 /**
- * The tables whose rows the undo journal records (the *_journal_* triggers of migrations 0003–0005), with their primary key.
+ * The tables whose rows the undo journal records (the *_journal_* triggers of migrations 0003–0006), with their primary key.
  * Undo and redo write only to these, and only to columns PRAGMA table_info reports, so a journal entry can never
  * name another table or column.
  */
@@ -20,6 +20,8 @@ export const JOURNALED_TABLES = {
   import_profiles: 'id',
   merchant_rules: 'id',
   reminder_account_rules: 'account_id',
+  imports: 'batch_id',
+  import_rejections: 'id',
 } as const
 
 export type JournaledTable = keyof typeof JOURNALED_TABLES

@@ -26,6 +26,9 @@ export interface ImportSummaryRow {
   readonly state: 'committed' | 'undone'
   readonly committed_at: number
   readonly undone_at: number | null
+  /** The ids of the usage rows it wrote, all consecutive (migration 0006); null when it wrote none. */
+  readonly usage_first_id: number | null
+  readonly usage_last_id: number | null
 }
 
 export type NewImportRow = Omit<ImportSummaryRow, 'state' | 'undone_at'>
@@ -37,10 +40,10 @@ export const importStore = (db: Connection) => {
       prepare(
         `INSERT INTO imports (batch_id, file_name, file_sha256, file_bytes, profile, profile_version, encoding, delimiter,
            account_id, rows_read, rows_new, rows_duplicate, rows_matched, rows_rejected, rows_skipped, rows_rounded,
-           first_at, last_at, fault_line, committed_at)
+           first_at, last_at, fault_line, committed_at, usage_first_id, usage_last_id)
          VALUES (@batch_id, @file_name, @file_sha256, @file_bytes, @profile, @profile_version, @encoding, @delimiter,
            @account_id, @rows_read, @rows_new, @rows_duplicate, @rows_matched, @rows_rejected, @rows_skipped,
-           @rows_rounded, @first_at, @last_at, @fault_line, @committed_at)`,
+           @rows_rounded, @first_at, @last_at, @fault_line, @committed_at, @usage_first_id, @usage_last_id)`,
       ).run(row)
     },
     rejection: (batchId: number, line: number, column: string | null, reason: string): void => {

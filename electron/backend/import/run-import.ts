@@ -15,7 +15,7 @@ import { importStore } from './import-store'
 import { questionOf } from './import-questions'
 import { mappingProfiles } from './mappings-service'
 import { userRulesForImport } from './merchants-service'
-import { scanFile } from './scan-file'
+import { scanFile, type FilePass } from './scan-file'
 import { usageWriter } from './usage-writer'
 
 /**
@@ -41,6 +41,13 @@ class PreviewRollback extends Error {
   }
 }
 
+/** The mapping pass met a byte that is not UTF-8 after rows were written: they are rolled back and it runs again. */
+class RestartPass extends Error {
+  constructor() {
+    super('import pass: restart with the detected encoding')
+  }
+}
+
 export const runImport = (
   ctx: ServiceContext,
   file: RegisteredFile,
@@ -56,81 +63,106 @@ export const runImport = (
     ...(request.dateFormat === undefined ? {} : { dateFormat: request.dateFormat }),
     ...(request.decimalMark === undefined ? {} : { decimalMark: request.decimalMark }),
   })
-  const earlier = importStore(ctx.db).sameFile(scan.sha256)
   const profile = scan.match?.profile ?? null
-  const base: ImportReport = {
-    file: { name: file.name, bytes: scan.bytes, sha256: scan.sha256 },
-    format:
-      scan.match === null || profile === null
-        ? null
-        : { profile: profile.id, name: profile.name, version: scan.match.version.id, kind: profile.kind },
-    encoding: scan.encoding,
-    delimiter: scan.delimiter,
-    headerLine: scan.headerLine,
-    dateFormat: scan.dateFormat,
-    account: null,
-    counts: { read: 0, new: 0, duplicate: 0, matched: 0, rejected: 0, skipped: 0, rounded: 0 },
-    totals: [],
-    from: null,
-    to: null,
-    samples: [],
-    rejected: [],
-    fault: scan.fault,
-    question: null,
-    alreadyImported:
-      earlier === undefined ? null : { batchId: earlier.batch_id, committedAt: isoInstant(earlier.committed_at) },
-    batchId: null,
+  const reportOf = (pass: FilePass): ImportReport => {
+    const earlier = importStore(ctx.db).sameFile(pass.sha256)
+    return {
+      file: { name: file.name, bytes: pass.bytes, sha256: pass.sha256 },
+      format:
+        scan.match === null || profile === null
+          ? null
+          : { profile: profile.id, name: profile.name, version: scan.match.version.id, kind: profile.kind },
+      encoding: pass.encoding,
+      delimiter: pass.delimiter,
+      headerLine: scan.headerLine,
+      dateFormat: scan.dateFormat,
+      account: null,
+      counts: { read: 0, new: 0, duplicate: 0, matched: 0, rejected: 0, skipped: 0, rounded: 0 },
+      totals: [],
+      from: null,
+      to: null,
+      samples: [],
+      rejected: [],
+      fault: pass.fault,
+      question: null,
+      alreadyImported:
+        earlier === undefined ? null : { batchId: earlier.batch_id, committedAt: isoInstant(earlier.committed_at) },
+      batchId: null,
+    }
   }
-  const refuse = (question: ImportQuestion): ImportReport => {
+  const refuse = (question: ImportQuestion, pass: FilePass): ImportReport => {
     if (mode === 'commit') {
       throw new ApiFailure({ code: 'VALIDATION', message: question.message, details: { question } })
     }
-    return { ...base, question }
+    return { ...reportOf(pass), question }
   }
   if (scan.refusal !== null || scan.mapRows === undefined || profile === null) {
-    return refuse(questionOf(scan.refusal ?? { kind: 'empty' }))
+    // A refused file was read whole (no profile, or its dates were all looked at).
+    const pass = scan.pass ?? scan.mapRows?.(() => undefined)
+    if (pass === undefined) throw new Error('unreachable: a refused scan has read the file')
+    return refuse(questionOf(scan.refusal ?? { kind: 'empty' }), pass)
   }
   const mapRows = scan.mapRows
   const target = profile.kind === 'usage' ? chooseTarget(ctx.db, request.accountId, profile.vendor) : null
-  if (target?.kind === 'ask') return refuse({ kind: 'account', message: target.message, candidates: target.candidates })
+  if (target?.kind === 'ask') {
+    const question: ImportQuestion = { kind: 'account', message: target.message, candidates: target.candidates }
+    return refuse(question, scan.pass ?? mapRows(() => undefined))
+  }
   const account = target?.kind === 'account' ? target.account : null
-  const faultQuestion: ImportQuestion | null =
-    scan.fault === null || request.acceptRowsBeforeFault === true
+  const faultQuestion = (pass: FilePass): ImportQuestion | null =>
+    pass.fault === null || request.acceptRowsBeforeFault === true
       ? null
       : {
           kind: 'fault',
-          line: scan.fault.line,
-          message: `Line ${scan.fault.line}: ${scan.fault.reason}. Nothing after it can be trusted: import the valid rows before it only, or fix the file.`,
+          line: pass.fault.line,
+          message: `Line ${pass.fault.line}: ${pass.fault.reason}. Nothing after it can be trusted: import the valid rows before it only, or fix the file.`,
         }
-  if (faultQuestion !== null && mode === 'commit') return refuse(faultQuestion)
 
-  const write = (batchId: number): ImportReport => {
-    const tally = createTally()
-    const identity = identityAssigner()
-    const batch = { id: batchId, now }
-    const toUsage = account === null ? null : usageWriter(ctx.db, account, batch, tally)
-    const user = userRulesForImport(ctx)
-    const toCharge = chargeWriter(ctx, merchantRules(user.rules), user.ignored, batch, tally)
-    const skipped = mapRows((outcome) => {
-      tally.read()
-      if (outcome.kind === 'skip') tally.skipped()
-      else if (outcome.kind === 'problem') tally.rejected(outcome.problem)
-      else if (outcome.record.kind === 'usage') toUsage?.(outcome.record, identity(outcome.record), profile.vendor)
-      else toCharge(outcome.record, identity(outcome.record))
-    })
-    tally.skipped(skipped)
+  /** One mapping pass, its rows written in a savepoint (rolled back when the pass must restart). */
+  const attempt = (batchId: number): ImportReport =>
+    ctx.db.transaction((): ImportReport => {
+      const tally = createTally()
+      const identity = identityAssigner()
+      const batch = { id: batchId, now }
+      const toUsage = account === null ? null : usageWriter(ctx.db, account, batch, tally)
+      const user = userRulesForImport(ctx)
+      const toCharge = chargeWriter(ctx, merchantRules(user.rules), user.ignored, batch, tally)
+      const pass = mapRows((outcome) => {
+        tally.read()
+        if (outcome.kind === 'skip') tally.skipped()
+        else if (outcome.kind === 'problem') tally.rejected(outcome.problem)
+        else if (outcome.record.kind === 'usage')
+          toUsage?.write(outcome.record, identity(outcome.record), profile.vendor)
+        else toCharge(outcome.record, identity(outcome.record))
+      })
+      if (pass.restartAs !== null) throw new RestartPass()
+      // A structural fault the user has not accepted: the commit writes nothing (this throw rolls it back).
+      const question = faultQuestion(pass)
+      if (question !== null && mode === 'commit') refuse(question, pass)
+      tally.skipped(pass.skipped)
+      return record(batchId, pass, tally, toUsage?.ids() ?? { first: null, last: null }, question)
+    })()
+
+  const record = (
+    batchId: number,
+    pass: FilePass,
+    tally: ReturnType<typeof createTally>,
+    usageIds: { readonly first: number | null; readonly last: number | null },
+    question: ImportQuestion | null,
+  ): ImportReport => {
     const counts = tally.counts()
     const range = tally.range()
     const store = importStore(ctx.db)
+    const base = reportOf(pass)
     store.insert({
       batch_id: batchId,
       file_name: file.name,
-      file_sha256: scan.sha256,
-      file_bytes: scan.bytes,
+      file_sha256: pass.sha256,
+      file_bytes: pass.bytes,
       profile: profile.id,
       profile_version: scan.match?.version.id ?? null,
-      encoding: scan.encoding ?? 'unknown',
-      delimiter: scan.delimiter,
+      encoding: pass.encoding ?? 'unknown',
+      delimiter: pass.delimiter,
       account_id: account?.id ?? null,
       rows_read: counts.read,
       rows_new: counts.new,
@@ -141,8 +173,10 @@ export const runImport = (
       rows_rounded: counts.rounded,
       first_at: range.from,
       last_at: range.to,
-      fault_line: scan.fault?.line ?? null,
+      fault_line: pass.fault?.line ?? null,
       committed_at: now,
+      usage_first_id: usageIds.first,
+      usage_last_id: usageIds.last,
     })
     for (const problem of tally.rejections()) store.rejection(batchId, problem.line, problem.column, problem.reason)
     ctx.db.prepare('UPDATE batches SET label = ? WHERE id = ?').run(`Import ${file.name}`, batchId)
@@ -155,8 +189,17 @@ export const runImport = (
       to: range.to === null ? null : isoInstant(range.to),
       samples: tally.samples(),
       rejected: tally.rejections(),
-      question: faultQuestion,
+      question,
       batchId: mode === 'commit' ? batchId : null,
+    }
+  }
+
+  const write = (batchId: number): ImportReport => {
+    try {
+      return attempt(batchId)
+    } catch (error) {
+      if (!(error instanceof RestartPass)) throw error
+      return attempt(batchId)
     }
   }
 

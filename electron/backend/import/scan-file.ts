@@ -12,9 +12,13 @@ import { createTableReader } from '@shared/import/text-reader'
 import type { RawRow, RowOutcome, RowProblem } from '@shared/import/types'
 
 /**
- * One pass over an import file, synchronously and in 64 KB chunks (issue 5 §9: a million rows never sit in memory).
+ * Reading an import file, synchronously and in 64 KB chunks (issue 5 §9: a million rows never sit in memory).
  * Synchronous on purpose: the commit holds one write transaction for the whole pass, and an await inside it would
  * let another call of this backend run inside that transaction. The worker thread blocks; the host stays free.
+ *
+ * The head is read until the header (and the profile) is known. Only a profile with several candidate date formats
+ * needs every row before mapping (the format is settled over all of them), and only then is the whole file read
+ * twice; otherwise the mapping pass is the only full pass, and it finds the file's hash and any fault on the way.
  */
 
 const CHUNK = 64 * 1024
@@ -36,18 +40,27 @@ export type ScanRefusal =
   | { readonly kind: 'no_date_format'; readonly column: string; readonly failures: readonly string[] }
   | { readonly kind: 'empty' }
 
-export interface ScanResult {
+/** What a whole pass over the file found. */
+export interface FilePass {
   readonly sha256: string
   readonly bytes: number
   readonly encoding: TextEncoding | null
   readonly delimiter: string
+  readonly fault: RowProblem | null
+  /** Rows the reader skipped (preamble, footer totals). */
+  readonly skipped: number
+  /** The file turned out not to be UTF-8 after rows were read: the pass must be run again (mapRows does). */
+  readonly restartAs: TextEncoding | null
+}
+
+export interface ScanResult {
   readonly header: readonly string[] | null
   readonly headerLine: number | null
   readonly match: ProfileMatch | null
   readonly dateFormat: DateFormat | null
-  readonly skipped: number
-  readonly fault: RowProblem | null
   readonly refusal: ScanRefusal | null
+  /** The whole file's pass when the scan needed one (date detection, or no header found); else mapRows gives it. */
+  readonly pass: FilePass | null
 }
 
 /** Read the file once, handing each chunk's bytes and the rows decoded from them to `onRows`. */
@@ -55,8 +68,12 @@ const readFile = (
   path: string,
   encoding: TextEncoding | undefined,
   match: (cells: readonly string[]) => boolean,
-  onRows: (header: { cells: readonly string[]; line: number } | null, rows: readonly RawRow[], skipped: number) => void,
-) => {
+  onRows: (
+    header: { cells: readonly string[]; line: number } | null,
+    rows: readonly RawRow[],
+    skipped: number,
+  ) => 'stop' | undefined,
+): FilePass | null => {
   const fd = openSync(path, 'r')
   try {
     const size = fstatSync(fd).size
@@ -71,10 +88,12 @@ const readFile = (
     })
     let chunk: Uint8Array = head
     let offset = first
+    let skipped = 0
     for (;;) {
       hash.update(chunk)
       const shaped = reader.push(chunk)
-      onRows(shaped.header, shaped.rows, shaped.skipped.length)
+      skipped += shaped.skipped.length
+      if (onRows(shaped.header, shaped.rows, shaped.skipped.length) === 'stop') return null
       if (reader.fault !== null || chunk.length === 0 || offset >= size) break
       const read = readSync(fd, buffer, 0, CHUNK, offset)
       if (read === 0) break
@@ -90,7 +109,15 @@ const readFile = (
     }
     const end = reader.end()
     onRows(end.header, end.rows, end.skipped.length)
-    return { sha256: hash.digest('hex'), bytes: size, encoding: reader.encoding, delimiter: reader.delimiter, end }
+    return {
+      sha256: hash.digest('hex'),
+      bytes: size,
+      encoding: reader.encoding,
+      delimiter: reader.delimiter,
+      fault: end.fault,
+      skipped: skipped + end.skipped.length,
+      restartAs: end.restartAs,
+    }
   } finally {
     closeSync(fd)
   }
@@ -104,12 +131,13 @@ const matchOf = (cells: readonly string[], options: ScanOptions): ProfileMatch |
   return profile === undefined ? null : detectProfile(cells, [profile])
 }
 
-/** The second pass: every row's outcome to `visit`, in file order; answers how many rows the reader skipped. */
-export type MapRows = (visit: (outcome: RowOutcome) => void) => number
+/** The mapping pass: every row's outcome to `visit`, in file order. */
+export type MapRows = (visit: (outcome: RowOutcome) => void) => FilePass
 
 /**
  * Scan `path`: detect encoding, header and profile, and settle the date format over every row of the date column
- * (asking when several readings fit). When the file can be mapped, `mapRows` runs the second pass.
+ * when several readings are possible (asking when several fit). When the file can be mapped, `mapRows` runs the
+ * mapping pass; a caller that must not keep rows from a pass that restarts (restartAs) runs it in a savepoint.
  */
 export const scanFile = (path: string, options: ScanOptions): ScanResult & { readonly mapRows?: MapRows } => {
   const isHeader = (cells: readonly string[]) => matchOf(cells, options) !== null
@@ -119,7 +147,7 @@ export const scanFile = (path: string, options: ScanOptions): ScanResult & { rea
   let dateColumn: string | undefined
   let dateIndex = -1
   const needsDates = () => match !== null && options.dateFormat === undefined && dateFormatsOf(match).length > 1
-  const firstPass = (encoding: TextEncoding | undefined) => {
+  const headPass = (encoding: TextEncoding | undefined): FilePass | null => {
     header = null
     match = null
     dates.clear()
@@ -130,30 +158,25 @@ export const scanFile = (path: string, options: ScanOptions): ScanResult & { rea
         dateColumn = match === null ? undefined : dateColumnOf(match)
         dateIndex = dateColumn === undefined ? -1 : found.cells.findIndex((cell) => cell.trim() === dateColumn)
       }
-      if (needsDates() && dateIndex >= 0) for (const row of rows) dates.add(row.cells[dateIndex] ?? '')
+      if (match === null) return undefined
+      if (!needsDates()) return 'stop'
+      if (dateIndex >= 0) for (const row of rows) dates.add(row.cells[dateIndex] ?? '')
+      return undefined
     })
   }
   let encoding = options.encoding
-  let first = firstPass(encoding)
+  let pass = headPass(encoding)
   // Valid UTF-8 at first, then a byte that is not: the whole file is read again as Windows-1252 (text-reader.ts).
-  if (first.end.restartAs !== null && encoding === undefined) {
-    encoding = first.end.restartAs
-    first = firstPass(encoding)
+  if (pass !== null && pass.restartAs !== null && encoding === undefined) {
+    encoding = pass.restartAs
+    pass = headPass(encoding)
   }
-  const base = {
-    sha256: first.sha256,
-    bytes: first.bytes,
-    encoding: first.encoding,
-    delimiter: first.delimiter,
-    header: (header as { cells: readonly string[] } | null)?.cells ?? null,
-    headerLine: (header as { line: number } | null)?.line ?? null,
-    match: match as ProfileMatch | null,
-    fault: first.end.fault,
-  }
-  const refuse = (refusal: ScanRefusal): ScanResult => ({ ...base, dateFormat: null, skipped: 0, refusal })
-  if (base.header === null) return refuse({ kind: 'empty' })
-  if (base.match === null) return refuse({ kind: 'unknown_format', header: base.header })
-  const found = base.match
+  const found = match as ProfileMatch | null
+  const head = header as { cells: readonly string[]; line: number } | null
+  const base = { header: head?.cells ?? null, headerLine: head?.line ?? null, match: found, pass }
+  const refuse = (refusal: ScanRefusal): ScanResult => ({ ...base, dateFormat: null, refusal })
+  if (head === null) return refuse({ kind: 'empty' })
+  if (found === null) return refuse({ kind: 'unknown_format', header: head.cells })
   let dateFormat = options.dateFormat ?? dateFormatsOf(found)[0] ?? null
   if (needsDates()) {
     const detection = detectDateFormat([...dates], dateFormatsOf(found))
@@ -170,17 +193,24 @@ export const scanFile = (path: string, options: ScanOptions): ScanResult & { rea
     ...(options.decimalMark === undefined ? {} : { decimalMark: options.decimalMark }),
     ...(dateFormat === null ? {} : { dateFormat }),
   }
-  const columns = columnIndex(base.header)
-  const result: ScanResult = { ...base, dateFormat, skipped: 0, refusal: null }
+  const columns = columnIndex(head.cells)
+  const mapWith = (fileEncoding: TextEncoding | undefined, visit: (outcome: RowOutcome) => void): FilePass => {
+    const full = readFile(path, fileEncoding, isHeader, (_header, rows) => {
+      for (const row of rows) visit(found.profile.map(row, columns, settings))
+      return undefined
+    })
+    if (full === null) throw new Error('unreachable: the mapping pass reads the whole file')
+    return full
+  }
   return {
-    ...result,
+    ...base,
+    dateFormat,
+    refusal: null,
     mapRows: (visit) => {
-      let skipped = 0
-      readFile(path, encoding, isHeader, (_header, rows, skippedRows) => {
-        skipped += skippedRows
-        for (const row of rows) visit(found.profile.map(row, columns, settings))
-      })
-      return skipped
+      const full = mapWith(encoding, visit)
+      // Not UTF-8 after all: the caller discards this pass's rows and calls again, which reads with the new encoding.
+      if (full.restartAs !== null && encoding === undefined) encoding = full.restartAs
+      return full
     },
   }
 }

@@ -37,11 +37,17 @@ export const undoImport = (db: Connection, batchId: number, now: number): { read
   for (const sql of [
     'DELETE FROM payments WHERE batch_id = ?',
     'DELETE FROM lot_events WHERE batch_id = ?',
-    'DELETE FROM usage WHERE batch_id = ?',
     'DELETE FROM lots WHERE batch_id = ?',
   ]) {
     removed += prepare(sql).run(batchId).changes
   }
+  // Usage by the import's id range (no index on batch_id: migration 0006); an import restored from a version 1
+  // export has no range and is found by a scan.
+  const { usage_first_id: first, usage_last_id: last } = summary
+  removed +=
+    first === null || last === null
+      ? prepare('DELETE FROM usage WHERE batch_id = ?').run(batchId).changes
+      : prepare('DELETE FROM usage WHERE id BETWEEN ? AND ? AND batch_id = ?').run(first, last, batchId).changes
   store.markUndone(batchId, now)
   // Not 'undone': redo replays journals, and an import has none. Importing the file again is its redo.
   prepare("UPDATE batches SET state = 'discarded', changed_at = ? WHERE id = ?").run(now, batchId)

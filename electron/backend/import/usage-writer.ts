@@ -5,7 +5,8 @@ import { usageRowOf, type TargetAccount } from './usage-rows'
 
 /**
  * Usage records into one account: INSERT OR IGNORE on the row identity (usage_by_account_time, migration 0003), so a
- * row imported before — by this file or an overlapping export — is counted as a duplicate and adds nothing.
+ * row imported before — by this file or an overlapping export — is counted as a duplicate and adds nothing. The ids
+ * of the rows written are consecutive (one transaction, one writer): `ids()` gives their range, which undo deletes.
  */
 export const usageWriter = (
   db: Connection,
@@ -18,7 +19,9 @@ export const usageWriter = (
        batch_id, source_line)
      VALUES (?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
   )
-  return (record: UsageRecord, key: string, vendor: string | null): void => {
+  let first: number | null = null
+  let last: number | null = null
+  const write = (record: UsageRecord, key: string, vendor: string | null): void => {
     const mapped = usageRowOf(record, account)
     if (!mapped.ok) {
       tally.rejected(mapped.problem)
@@ -40,6 +43,8 @@ export const usageWriter = (
       tally.duplicate()
       return
     }
+    last = Number(result.lastInsertRowid)
+    first ??= last
     if (mapped.row.rounded) tally.rounded()
     const tags = record.tags.filter((tag) => tag.startsWith('model:') || tag.startsWith('project:')).join(' ')
     tally.added(vendor, account.unitId, account.scale, row.amount, row.occurredAt, {
@@ -48,4 +53,5 @@ export const usageWriter = (
       detail: tags,
     })
   }
+  return { write, ids: () => ({ first, last }) }
 }

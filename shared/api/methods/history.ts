@@ -3,6 +3,7 @@ import { noInput } from '../../catalog/schemas'
 import { mutation, query, type MethodSpec } from '../define'
 import {
   CSV_ENTITIES,
+  ADDED_IN_V2,
   EXPORT_COLUMNS,
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -34,12 +35,15 @@ const cell = z.union([z.string(), z.number().int().refine(Number.isSafeInteger, 
   error: 'A cell is text, a whole number or null',
 })
 
+const addedColumns: Readonly<Record<string, readonly string[]>> = ADDED_IN_V2.columns
+
 const rowsOf = <T extends ExportTable>(table: T) => {
   // Every column of the format is required and no other is allowed: a row restores exactly as it was exported.
-  const shape = Object.fromEntries(EXPORT_COLUMNS[table].map((column) => [column, cell])) as Record<
-    (typeof EXPORT_COLUMNS)[T][number],
-    typeof cell
-  >
+  // Columns version 2 added may be missing (a version 1 document): they restore as NULL.
+  const optional = new Set(addedColumns[table] ?? [])
+  const shape = Object.fromEntries(
+    EXPORT_COLUMNS[table].map((column) => [column, optional.has(column) ? cell.default(null) : cell]),
+  ) as Record<(typeof EXPORT_COLUMNS)[T][number], typeof cell>
   return z.array(z.strictObject(shape), { error: `${table} is a list of rows` })
 }
 
@@ -63,6 +67,8 @@ const exportTables = z.strictObject(
     payments: rowsOf('payments'),
     import_profiles: rowsOf('import_profiles'),
     merchant_rules: rowsOf('merchant_rules'),
+    // Added in version 2.
+    reminder_account_rules: rowsOf('reminder_account_rules').default([]),
   },
   { error: 'Tables must be an object with every table of the format' },
 )
@@ -70,8 +76,8 @@ const exportTables = z.strictObject(
 export const exportDocumentSchema = z.strictObject(
   {
     format: z.literal(EXPORT_FORMAT, { error: `Not a Credit Ledger export (format must be "${EXPORT_FORMAT}")` }),
-    version: z.literal(EXPORT_VERSION, {
-      error: `Unsupported export version (this app reads version ${EXPORT_VERSION})`,
+    version: z.literal([1, EXPORT_VERSION], {
+      error: `Unsupported export version (this app reads versions 1 to ${EXPORT_VERSION})`,
     }),
     exportedAt: z.string({ error: 'exportedAt is required' }),
     schemaVersion: z.number({ error: 'schemaVersion is required' }).int().min(0),

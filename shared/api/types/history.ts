@@ -18,13 +18,22 @@ export interface BatchInfo {
 }
 
 /**
- * The JSON export format (issue 4 §5), version 1: every stored table of the ledger as rows of plain column values,
+ * The JSON export format (issue 4 §5), version 2: every stored table of the ledger as rows of plain column values,
  * exactly as SQLite holds them (integers in minor units, instants in epoch ms, rules as their JSON text), so a
  * restore writes back the same rows. Caches (checkpoints) and the undo journal are not part of it. The column lists
  * are the format: a test compares them with PRAGMA table_info, so a migration that adds a column must bump `version`.
  */
 export const EXPORT_FORMAT = 'credit-ledger-export'
-export const EXPORT_VERSION = 1
+export const EXPORT_VERSION = 2
+
+/**
+ * What version 2 added (migrations 0005–0006); a version 1 document restores with these as NULL / empty. Import
+ * id ranges NULL only make undoing such an import scan by batch id.
+ */
+export const ADDED_IN_V2 = {
+  columns: { imports: ['usage_first_id', 'usage_last_id'], import_rejections: ['id'] },
+  tables: ['reminder_account_rules'],
+} as const
 
 export const EXPORT_COLUMNS = {
   units: ['id', 'kind', 'scale', 'label', 'built_in', 'recorded_at', 'source'],
@@ -163,8 +172,10 @@ export const EXPORT_COLUMNS = {
     'state',
     'committed_at',
     'undone_at',
+    'usage_first_id',
+    'usage_last_id',
   ],
-  import_rejections: ['batch_id', 'line', 'column_name', 'reason'],
+  import_rejections: ['id', 'batch_id', 'line', 'column_name', 'reason'],
   payments: [
     'id',
     'vendor_id',
@@ -185,6 +196,7 @@ export const EXPORT_COLUMNS = {
   ],
   import_profiles: ['id', 'name', 'header_fingerprint', 'mapping', 'recorded_at'],
   merchant_rules: ['id', 'pattern', 'vendor_id', 'account_id', 'purpose', 'recorded_at'],
+  reminder_account_rules: ['account_id', 'rules', 'recorded_at'],
 } as const satisfies Readonly<Record<string, readonly string[]>>
 
 export type ExportTable = keyof typeof EXPORT_COLUMNS
@@ -198,7 +210,7 @@ export type ExportRow<T extends ExportTable = ExportTable> = {
 
 export interface ExportDocument {
   readonly format: typeof EXPORT_FORMAT
-  readonly version: typeof EXPORT_VERSION
+  readonly version: 1 | typeof EXPORT_VERSION
   /** ISO 8601 UTC. */
   readonly exportedAt: string
   /** The database schema (PRAGMA user_version) the rows were read from. */

@@ -183,5 +183,34 @@ describe('parseCount, sumCounts and decimal helpers', () => {
     expect(canonicalDecimal('-0.00')).toBe('0')
     expect(canonicalDecimal('0020.50')).toBe('20.5')
     expect(canonicalDecimal('1000')).toBe('1000')
+    expect(canonicalDecimal('+007.')).toBe('7')
+    expect(canonicalDecimal('-.50')).toBe('-0.5')
+  })
+
+  it('spells every writing of one value the same, and different values differently', () => {
+    const digits = (max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: max })
+    fc.assert(
+      fc.property(
+        fc.constantFrom('', '-', '+'),
+        digits(6),
+        digits(6),
+        fc.nat(3),
+        fc.nat(3),
+        (sign, whole, fraction, leading, trailing) => {
+          const plain = `${sign}${whole || '0'}${fraction === '' ? '' : `.${fraction}`}`
+          const padded = `${sign}${'0'.repeat(leading)}${whole || '0'}.${fraction}${'0'.repeat(trailing)}`
+          const canonical = canonicalDecimal(padded)
+          expect(canonical).toBe(canonicalDecimal(plain))
+          // The same exact value as the text it came from (scale 12 holds every generated fraction).
+          const value = (text: string) => {
+            const parsed = parseDecimal(text.replace(/^\+/, ''), 12, 'reject')
+            return parsed.ok ? parsed.value : Number.NaN
+          }
+          expect(value(canonical)).toBe(value(plain))
+          expect(canonical).toMatch(/^-?(?:0|[1-9]\d*)(?:\.\d*[1-9])?$/)
+        },
+      ),
+      { numRuns: Number(process.env.FC_RUNS ?? 200) },
+    )
   })
 })
