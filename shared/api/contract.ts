@@ -21,6 +21,7 @@ import {
   type Settings,
 } from '../settings/schemas'
 import { mutation, query, type MethodSpec } from './define'
+import { calendarMethods } from './methods/calendar'
 import { factMethods } from './methods/facts'
 import { historyMethods } from './methods/history'
 import { importMethods } from './methods/imports'
@@ -76,6 +77,7 @@ export const contract = {
   ...viewMethods,
   ...historyMethods,
   ...importMethods,
+  ...calendarMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -1,4 +1,5 @@
 import type { MethodName } from './contract'
+import { CALENDAR_METHOD_NAMES } from './names/calendar'
 import { FACT_METHOD_NAMES } from './names/facts'
 import { HISTORY_METHOD_NAMES } from './names/history'
 import { IMPORT_METHOD_NAMES } from './names/imports'
@@ -34,6 +35,7 @@ export const METHOD_NAME_LIST = [
   ...VIEW_METHOD_NAMES,
   ...HISTORY_METHOD_NAMES,
   ...IMPORT_METHOD_NAMES,
+  ...CALENDAR_METHOD_NAMES,
 ] as const satisfies readonly MethodName[]
 
 type MustBeNever<T extends never> = T

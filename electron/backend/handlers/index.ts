@@ -1,6 +1,7 @@
 import * as catalog from '../services/catalog-service'
 import { applyPreset } from '../services/presets/apply-preset'
 import * as settings from '../services/settings-service'
+import { calendarHandlers } from './calendar'
 import { factHandlers } from './facts'
 import { historyHandlers } from './history'
 import { importHandlers } from './imports'
@@ -40,4 +41,5 @@ export const handlers = {
   ...viewHandlers,
   ...historyHandlers,
   ...importHandlers,
+  ...calendarHandlers,
 } as const satisfies Handlers

@@ -1,6 +1,7 @@
 import type { Command } from '../command'
 import { accountAddCommand, accountEditCommand, accountListCommand, accountRemoveCommand } from './account'
 import { backupCommand, backupListCommand } from './backup'
+import { CALENDAR_COMMANDS } from './calendar'
 import { checkCommand } from './check'
 import { FACT_COMMANDS } from './facts'
 import { fxAddCommand, fxListCommand } from './fx'
@@ -36,6 +37,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   ...VIEW_COMMANDS,
   ...HISTORY_COMMANDS,
   ...IMPORT_COMMANDS,
+  ...CALENDAR_COMMANDS,
   backup: backupCommand,
   'backup list': backupListCommand,
 }

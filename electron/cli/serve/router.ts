@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { HTTP_API_PREFIX, HTTP_EVENTS_PATH } from '@shared/api/client'
 import type { BackendClient } from '../../backend/worker/backend-client'
 import { handleApiCall } from './api-route'
+import { CALENDAR_FEED_PATH, handleCalendarFeed } from './calendar-route'
 import { hasSession, isAllowedHost, isAllowedOrigin, safeEqual, sessionCookie, type Secrets } from './auth'
 import type { EventStreams } from './events-stream'
 import { NO_STORE, SECURITY_HEADERS, sendPage, sendText } from './respond'
@@ -35,7 +36,7 @@ const unauthorized = (req: IncomingMessage, res: ServerResponse): void => {
 
 /**
  * Order matters: Host (DNS rebinding) and Origin (CSRF) are refused before anything else, the token exchange
- * is the only way in without the cookie, and only then are the API, the event stream and the files reachable.
+ * and the calendar feed (which carries its own revocable token) are the only ways in without the cookie, and only then are the API, the event stream and the files reachable.
  */
 export const createRouter =
   (deps: RouterDeps) =>
@@ -52,6 +53,12 @@ export const createRouter =
     const url = parseTarget(req.url)
     if (url === undefined) {
       sendText(res, 400, 'Bad request target')
+      return
+    }
+
+    // Calendar apps cannot send the per-launch token: the feed carries its own (calendar-route.ts).
+    if (url.pathname === CALENDAR_FEED_PATH) {
+      await handleCalendarFeed(req, res, url, deps.backend)
       return
     }
 
