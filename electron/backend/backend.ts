@@ -14,6 +14,9 @@ import { openLedgerDb, type OpenOutcome } from './db/open-ledger-db'
 import { handlers } from './handlers'
 import { createFileRegistry } from './import/file-registry'
 import { runInBatch } from './history/batches'
+import type { TickOutcome } from './reminders/reminder-delivery'
+import type { StepMode } from './reminders/reminder-scheduler'
+import { releaseReminders, reminderStep } from './reminders/reminder-step'
 import type { Handler, HandlerContext } from './handlers/types'
 import type { BackendStatus, WorkerOptions } from './worker/protocol'
 
@@ -26,6 +29,11 @@ export interface Backend {
   readonly onEvent: (listener: BackendEventListener) => () => void
   /** Host only, never through the contract: make a file the host chose importable; answers its opaque id. */
   readonly registerFile: (path: string, name?: string) => string
+  /** Host only: one reminder scheduler step (it must run in the call order, never inside another call). */
+  readonly reminderStep: (mode: StepMode, holder: string) => TickOutcome
+  readonly releaseReminders: (holder: string) => void
+  /** Host only: announce an event the backend's own machinery raised (a reminder delivered). */
+  readonly emit: BackendEventListener
   /** Notice commits by another process on the same file (PRAGMA data_version) and announce them. */
   readonly checkExternalWrites: () => void
   readonly close: () => void
@@ -144,6 +152,14 @@ export const createBackend = async (
       }
     },
     registerFile: (path, name) => files.register(path, name),
+    reminderStep: (mode, holder) =>
+      outcome.state === 'ok'
+        ? reminderStep(context.services(), mode, holder)
+        : { leaseHeld: false, notification: null, shown: [], nextWakeAt: null },
+    releaseReminders: (holder) => {
+      if (outcome.state === 'ok') releaseReminders(context.services(), holder)
+    },
+    emit,
     onEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)

@@ -9,6 +9,8 @@ export interface BackendStart {
   readonly quickCheck: boolean
   readonly dailyBackup: boolean
   readonly externalPollMs: number
+  /** Run the reminder scheduler (serve does; one-shot commands do not). */
+  readonly reminders?: boolean
 }
 
 const options = (context: CliContext, start: BackendStart) => {

@@ -28,6 +28,7 @@ export const startBackend = async (options: BackendStartOptions): Promise<Backen
     dailyBackup: true,
     appVersion: options.appVersion,
     externalPollMs: 1000,
+    reminders: true,
   })
 }
 

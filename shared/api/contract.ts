@@ -22,6 +22,7 @@ import {
 } from '../settings/schemas'
 import { mutation, query, type MethodSpec } from './define'
 import { calendarMethods } from './methods/calendar'
+import { remindersMethods } from './methods/reminders'
 import { factMethods } from './methods/facts'
 import { historyMethods } from './methods/history'
 import { importMethods } from './methods/imports'
@@ -78,6 +79,7 @@ export const contract = {
   ...historyMethods,
   ...importMethods,
   ...calendarMethods,
+  ...remindersMethods,
 } as const satisfies Record<string, MethodSpec>
 
 export type Contract = typeof contract

@@ -3,6 +3,7 @@ import { CALENDAR_METHOD_NAMES } from './names/calendar'
 import { FACT_METHOD_NAMES } from './names/facts'
 import { HISTORY_METHOD_NAMES } from './names/history'
 import { IMPORT_METHOD_NAMES } from './names/imports'
+import { REMINDERS_METHOD_NAMES } from './names/reminders'
 import { VIEW_METHOD_NAMES } from './names/views'
 
 /**
@@ -36,6 +37,7 @@ export const METHOD_NAME_LIST = [
   ...HISTORY_METHOD_NAMES,
   ...IMPORT_METHOD_NAMES,
   ...CALENDAR_METHOD_NAMES,
+  ...REMINDERS_METHOD_NAMES,
 ] as const satisfies readonly MethodName[]
 
 type MustBeNever<T extends never> = T

@@ -2,6 +2,8 @@ import { z } from 'zod'
 import { currencyCode, timeZone } from '../catalog/schemas'
 import { parseDecimal } from '../money/decimal'
 import { parseLocalDate } from '../time/calendar'
+import type { ReminderRules } from '../reminders/types'
+import { DEFAULT_REMINDER_RULES, quietHoursSchema, reminderHourSchema, reminderRulesSchema } from '../reminders/rules'
 
 /**
  * User settings and dated FX rates (DESIGN §4: totals in a home currency use user-entered rates, with the rate's
@@ -15,9 +17,28 @@ export interface Settings {
   readonly timeZone: string
   /** Local hour (0–23) at which daily reminders fire. */
   readonly reminderHour: number
+  /** No notification between these local times ("22:00"–"07:00" wraps midnight); null = none. */
+  readonly quietHours: { readonly start: string; readonly end: string } | null
+  /** Which reminders every account gets (an account may override any of them). */
+  readonly reminderRules: ReminderRules
+  /** Desktop app: an icon in the tray with the next expiry. */
+  readonly trayIcon: boolean
+  /** Desktop app: start when the user logs in (hidden in the tray), so reminders are delivered. */
+  readonly startAtLogin: boolean
+  /** Desktop app: closing the window keeps reminders running in the tray ('ask' until the user answered once). */
+  readonly closeToTray: 'ask' | 'tray' | 'quit'
 }
 
-export const DEFAULT_SETTINGS: Settings = Object.freeze({ homeCurrency: 'USD', timeZone: 'UTC', reminderHour: 9 })
+export const DEFAULT_SETTINGS: Settings = Object.freeze({
+  homeCurrency: 'USD',
+  timeZone: 'UTC',
+  reminderHour: 9,
+  quietHours: null,
+  reminderRules: DEFAULT_REMINDER_RULES,
+  trayIcon: true,
+  startAtLogin: false,
+  closeToTray: 'ask',
+})
 
 /** FX rates are held exactly at 9 decimals (rate_e9): enough for JPY→USD (0.0066…) without a float in sight. */
 export const FX_RATE_SCALE = 9
@@ -38,13 +59,18 @@ export interface FxRateOn {
   readonly effectiveDate: string
 }
 
-const reminderHour = z
-  .number({ error: 'Reminder hour must be a whole number from 0 to 23' })
-  .int('Reminder hour must be a whole number from 0 to 23')
-  .min(0, 'Reminder hour must be from 0 to 23')
-  .max(23, 'Reminder hour must be from 0 to 23')
+const flag = (what: string) => z.boolean({ error: `${what} is true or false` })
 
-export const settingsSchema = z.strictObject({ homeCurrency: currencyCode, timeZone, reminderHour })
+export const settingsSchema = z.strictObject({
+  homeCurrency: currencyCode,
+  timeZone,
+  reminderHour: reminderHourSchema,
+  quietHours: quietHoursSchema.nullable(),
+  reminderRules: reminderRulesSchema,
+  trayIcon: flag('Tray icon'),
+  startAtLogin: flag('Start at login'),
+  closeToTray: z.enum(['ask', 'tray', 'quit'], { error: 'Close to tray is ask, tray or quit' }),
+})
 
 /** settings.set takes any subset; unknown keys are refused so a typo is not silently ignored. */
 export const settingsPatch = settingsSchema.partial()

@@ -27,7 +27,7 @@ describe('the built backend worker', () => {
     const client = await start(dbPath)
     expect(client.status).toEqual({ state: 'ok', schemaVersion: LATEST_SCHEMA_VERSION })
     const events: string[] = []
-    client.onEvent((name, payload) => events.push(`${name}:${payload.origin}`))
+    client.onEvent((name, payload) => events.push(`${name}:${'origin' in payload ? payload.origin : ''}`))
     const results = await Promise.all(['A', 'B', 'C'].map((name) => client.call('vendors.add', { name })))
     expect(results.every((result) => result.ok)).toBe(true)
     expect(await client.call('vendors.list', undefined)).toMatchObject({
@@ -44,7 +44,7 @@ describe('the built backend worker', () => {
     const dbPath = join(tempDir(), 'ledger.db')
     const app = await start(dbPath)
     const cli = await start(dbPath)
-    const external = new Promise<string>((resolve) => app.onEvent((_name, payload) => resolve(payload.origin)))
+    const external = new Promise<string>((resolve) => app.onEvent((_name, payload) => resolve('origin' in payload ? payload.origin : '')))
     await cli.call('vendors.add', { name: 'From the CLI' })
     expect(await external).toBe('external')
     await Promise.all([app.close(), cli.close()])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { FxRate } from '@shared/settings/schemas'
+import { DEFAULT_SETTINGS, type FxRate } from '@shared/settings/schemas'
 import { openConnection } from '../../electron/backend/db/connection'
 import { openTestBackend, tempDir, value } from './helpers'
 import { join } from 'node:path'
@@ -10,6 +10,7 @@ describe('settings', () => {
   it('answers the defaults before anything is set', async () => {
     const backend = await openTestBackend()
     expect(value(await backend.dispatch('settings.get', undefined))).toEqual({
+      ...DEFAULT_SETTINGS,
       homeCurrency: 'USD',
       timeZone: 'UTC',
       reminderHour: 9,
@@ -22,12 +23,14 @@ describe('settings', () => {
     const events: unknown[] = []
     backend.onEvent((_name, payload) => events.push(payload))
     expect(value(await backend.dispatch('settings.set', { homeCurrency: 'eur' }))).toEqual({
+      ...DEFAULT_SETTINGS,
       homeCurrency: 'EUR',
       timeZone: 'UTC',
       reminderHour: 9,
     })
     value(await backend.dispatch('settings.set', { timeZone: 'Europe/Berlin', reminderHour: 0 }))
     expect(value(await backend.dispatch('settings.get', {}))).toEqual({
+      ...DEFAULT_SETTINGS,
       homeCurrency: 'EUR',
       timeZone: 'Europe/Berlin',
       reminderHour: 0,
@@ -66,6 +69,7 @@ describe('settings', () => {
     })
     expect(await backend.dispatch('settings.set', { theme: 'dark' })).toMatchObject({ ok: false })
     expect(value(await backend.dispatch('settings.get', undefined))).toEqual({
+      ...DEFAULT_SETTINGS,
       homeCurrency: 'USD',
       timeZone: 'UTC',
       reminderHour: 9,
@@ -80,6 +84,7 @@ describe('settings', () => {
     other.prepare("UPDATE settings SET value = '99' WHERE key = 'reminderHour'").run()
     other.close()
     expect(value(await backend.dispatch('settings.get', undefined))).toEqual({
+      ...DEFAULT_SETTINGS,
       homeCurrency: 'USD',
       timeZone: 'Asia/Tokyo',
       reminderHour: 9,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '@shared/settings/schemas'
 import { assertBuilt, CLI_FILE, PINNED_NODE, ROOT, runCli } from '../e2e/serve-fixture'
 
 /**
@@ -64,7 +65,10 @@ describe('credit-ledger --json: one envelope on stdout, exit codes 0 / 1 / 2', (
       [['vendor', 'edit', '2', '--name', 'OpenAI Inc'], (data) => expect(data).toMatchObject({ name: 'OpenAI Inc' })],
       [['vendor', 'remove', '2'], (data) => expect(data).toEqual({ id: 2 })],
       [['unit', 'list'], (data) => expect(data).toContainEqual(expect.objectContaining({ id: 'USD', scale: 6 }))],
-      [['settings', 'get'], (data) => expect(data).toEqual({ homeCurrency: 'USD', timeZone: 'UTC', reminderHour: 9 })],
+      [
+        ['settings', 'get'],
+        (data) => expect(data).toEqual({ ...DEFAULT_SETTINGS, homeCurrency: 'USD', timeZone: 'UTC', reminderHour: 9 }),
+      ],
       [
         ['settings', 'set', '--time-zone', 'Europe/Berlin'],
         (data) => expect(data).toMatchObject({ timeZone: 'Europe/Berlin' }),

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEFAULT_SETTINGS } from '@shared/settings/schemas'
 import { assertBuilt, runCli } from '../e2e/serve-fixture'
 
 describe('credit-ledger (built out/main/cli.js): settings and fx', () => {
@@ -60,7 +61,13 @@ describe('credit-ledger (built out/main/cli.js): settings and fx', () => {
     fresh()
     const text = await cli('settings', 'get')
     expect(text).toMatchObject({ code: 0, stderr: '' })
-    expect(text.stdout).toMatch(/Home currency\s+USD\nTime zone\s+UTC\nReminder hour\s+9 \(09:00\)\n$/)
+    expect(text.stdout).toMatch(
+      /^Home currency\s+USD\nTime zone\s+UTC\nReminder hour\s+9 \(09:00\)\nQuiet hours\s+none\n/,
+    )
+    expect(text.stdout).toContain(
+      'Reminders       expiry 30d, 7d, 1d before; renewal 3d; trial 3d, 1d; usage 75%, 85%, 90%, 100%',
+    )
+    expect(text.stdout).toMatch(/Tray icon\s+on\nStart at login\s+off\nClosing window\s+ask once\n$/)
 
     const set = await cli(
       'settings',
@@ -74,9 +81,50 @@ describe('credit-ledger (built out/main/cli.js): settings and fx', () => {
       '--json',
     )
     expect(set.code).toBe(0)
-    expect(data(set.stdout)).toEqual({ homeCurrency: 'EUR', timeZone: 'Europe/Berlin', reminderHour: 8 })
+    expect(data(set.stdout)).toEqual({
+      ...DEFAULT_SETTINGS,
+      homeCurrency: 'EUR',
+      timeZone: 'Europe/Berlin',
+      reminderHour: 8,
+    })
     const partial = await cli('--json', 'settings', 'set', '--reminder-hour', '23')
-    expect(data(partial.stdout)).toEqual({ homeCurrency: 'EUR', timeZone: 'Europe/Berlin', reminderHour: 23 })
+    expect(data(partial.stdout)).toEqual({
+      ...DEFAULT_SETTINGS,
+      homeCurrency: 'EUR',
+      timeZone: 'Europe/Berlin',
+      reminderHour: 23,
+    })
+  })
+
+  it('settings set: quiet hours, tray, start at login and close-to-tray, and their field errors', async () => {
+    fresh()
+    const set = await cli(
+      '--json',
+      'settings',
+      'set',
+      '--quiet-hours',
+      '22:00-7:00',
+      '--tray',
+      'off',
+      '--start-at-login',
+      'on',
+      '--close-to-tray',
+      'tray',
+    )
+    expect(data(set.stdout)).toMatchObject({
+      quietHours: { start: '22:00', end: '07:00' },
+      trayIcon: false,
+      startAtLogin: true,
+      closeToTray: 'tray',
+    })
+    expect((await cli('settings', 'get')).stdout).toContain('Quiet hours     22:00–07:00')
+    expect(data((await cli('--json', 'settings', 'set', '--quiet-hours', 'off')).stdout)).toMatchObject({
+      quietHours: null,
+    })
+    const bad = await cli('settings', 'set', '--quiet-hours', '25:00-07:00', '--tray', 'maybe')
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain('--quiet-hours: Quiet hours start must be a time from 00:00 to 23:59')
+    expect(bad.stderr).toContain('--tray: Tray icon is true or false')
   })
 
   it('settings set: bad values → one message per option on stderr, exit 1, nothing written', async () => {
@@ -98,6 +146,7 @@ describe('credit-ledger (built out/main/cli.js): settings and fx', () => {
     expect(bad.stderr).toContain('--reminder-hour: Reminder hour must be a whole number from 0 to 23')
     expect((await cli('settings', 'set', '--reminder-hour', '24')).stderr).toContain('from 0 to 23')
     expect(data((await cli('settings', 'get', '--json')).stdout)).toEqual({
+      ...DEFAULT_SETTINGS,
       homeCurrency: 'USD',
       timeZone: 'UTC',
       reminderHour: 9,

@@ -62,6 +62,7 @@ describe('backend start-up', () => {
         dailyBackup: true,
         appVersion: app.getVersion(),
         externalPollMs: 1000,
+        reminders: true,
       },
     ])
   })

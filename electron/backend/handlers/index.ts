@@ -2,6 +2,7 @@ import * as catalog from '../services/catalog-service'
 import { applyPreset } from '../services/presets/apply-preset'
 import * as settings from '../services/settings-service'
 import { calendarHandlers } from './calendar'
+import { remindersHandlers } from './reminders'
 import { factHandlers } from './facts'
 import { historyHandlers } from './history'
 import { importHandlers } from './imports'
@@ -42,4 +43,5 @@ export const handlers = {
   ...historyHandlers,
   ...importHandlers,
   ...calendarHandlers,
+  ...remindersHandlers,
 } as const satisfies Handlers

@@ -13,6 +13,8 @@ export interface BackendClient {
   /** Host only: make a file the host chose importable; answers the opaque id contract calls name it by. */
   readonly registerFile: (path: string, name?: string) => Promise<string>
   readonly onEvent: (listener: EventListener) => () => void
+  /** Host only: the machine woke from sleep; reminders are evaluated again now. */
+  readonly wake: () => void
   readonly close: () => Promise<void>
 }
 
@@ -60,6 +62,9 @@ export const startBackendWorker = (options: StartOptions): Promise<BackendClient
       onEvent: (listener) => {
         listeners.add(listener)
         return () => listeners.delete(listener)
+      },
+      wake: () => {
+        if (!stopped) post({ kind: 'wake' })
       },
       close: () =>
         stopped

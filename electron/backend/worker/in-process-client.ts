@@ -1,8 +1,9 @@
-import { fail, type Result } from '@shared/api/result'
+import { fail } from '@shared/api/result'
 import { createBackend } from '../backend'
 import { systemClock } from '../clock'
 import type { BackendClient, EventListener } from './backend-client'
 import type { WorkerOptions } from './protocol'
+import { startReminders } from '../reminders/reminder-host'
 
 /**
  * The backend in the calling thread, behind the same BackendClient face as the worker's host side (backend-client.ts).
@@ -26,31 +27,38 @@ export const startBackendInProcess = async (options: WorkerOptions): Promise<Bac
   backend.onEvent((name, payload) => {
     for (const listener of listeners) listener(name, payload)
   })
+  // One call at a time, in arrival order, as in the worker: a write must not interleave with another call.
+  let queue: Promise<unknown> = Promise.resolve()
+  const settled = () => undefined
+  const enqueue = <T>(work: () => T | Promise<T>): Promise<T> => {
+    const result = queue.then(work)
+    queue = result.then(settled, settled)
+    return result
+  }
+  const scheduler = options.reminders === true ? startReminders(backend, enqueue) : null
   // A poll is no reason to keep the process alive: the host decides when it is done.
   const poll = options.externalPollMs > 0 ? setInterval(backend.checkExternalWrites, options.externalPollMs) : undefined
   poll?.unref()
   let stopped = false
-  // One call at a time, in arrival order, as in the worker: a write must not interleave with another call.
-  let queue: Promise<unknown> = Promise.resolve()
-  const settled = () => undefined
   return {
     status: backend.status(),
     call: (method, input) => {
       if (stopped) return Promise.resolve(fail('INTERNAL', 'The backend has stopped; restart the app'))
-      const result: Promise<Result<unknown>> = queue.then(() => backend.dispatch(method, input))
-      queue = result.then(settled, settled) // dispatch never throws; if it ever did, later calls still run
-      return result
+      // dispatch never throws; if it ever did, later calls still run (enqueue settles the queue either way)
+      return enqueue(() => backend.dispatch(method, input))
     },
     registerFile: (path, name) => Promise.resolve(backend.registerFile(path, name)),
     onEvent: (listener) => {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    wake: () => scheduler?.wake(),
     close: async () => {
       if (stopped) return
       stopped = true
       await queue // calls already made still answer, as the worker answers them before its close message
       if (poll) clearInterval(poll)
+      scheduler?.stop()
       backend.close()
     },
   }

@@ -11,6 +11,8 @@ export type HostMessage =
       readonly input: unknown
     }
   | { readonly kind: 'register-file'; readonly id: number; readonly path: string; readonly name?: string }
+  /** The machine woke from sleep (or the clock jumped): reminders are evaluated again now. */
+  | { readonly kind: 'wake' }
   | { readonly kind: 'close' }
 
 export type WorkerMessage =
@@ -47,4 +49,6 @@ export interface WorkerOptions {
   readonly appVersion: string
   /** How often to look for writes by another process (PRAGMA data_version), in ms; 0 disables. */
   readonly externalPollMs: number
+  /** Run the reminder scheduler (the app and serve do; a one-shot CLI command does not). */
+  readonly reminders?: boolean
 }

@@ -23,6 +23,8 @@ try {
       void backend
         .registerFile(message.path, message.name)
         .then((fileId) => send({ kind: 'result', id: message.id, result: { ok: true, value: fileId } }))
+    } else if (message.kind === 'wake') {
+      backend.wake()
     } else {
       // close() waits for the calls already made, so their results are sent before 'closed'.
       void backend.close().then(() => {

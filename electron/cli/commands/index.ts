@@ -7,6 +7,7 @@ import { FACT_COMMANDS } from './facts'
 import { fxAddCommand, fxListCommand } from './fx'
 import { HISTORY_COMMANDS } from './history'
 import { IMPORT_COMMANDS } from './imports'
+import { REMINDER_COMMANDS } from './reminders'
 import { serveCommand } from './serve'
 import { settingsGetCommand, settingsSetCommand } from './settings'
 import { unitListCommand } from './unit'
@@ -38,6 +39,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   ...HISTORY_COMMANDS,
   ...IMPORT_COMMANDS,
   ...CALENDAR_COMMANDS,
+  ...REMINDER_COMMANDS,
   backup: backupCommand,
   'backup list': backupListCommand,
 }

@@ -38,7 +38,12 @@ export const serveCommand = defineCommand({
       log(`serve: warning: ${context.rendererDir}/index.html is missing; run \`npm run build\` for the pages`)
     }
 
-    const backend = await startBackendThread(context, { quickCheck: true, dailyBackup: true, externalPollMs: 1000 })
+    const backend = await startBackendThread(context, {
+      quickCheck: true,
+      dailyBackup: true,
+      externalPollMs: 1000,
+      reminders: true,
+    })
     for (const line of describeStatus(backend.status)) log(`serve: ${line}`)
     log(`serve: database ${context.dbPath}`)
 

@@ -129,8 +129,9 @@ const closeEventSourceIfIdle = (): void => {
 function onHttp<E extends PushEventName>(event: E, listener: PushListener<E>): () => void {
   const set = listeners.get(event) ?? new Set<AnyListener>()
   listeners.set(event, set)
+  // Listeners are kept per event name, so the payload is the one of `event`.
   const wrapped: AnyListener = (payload) => {
-    listener(payload)
+    listener(payload as PushEvents[E])
   }
   set.add(wrapped)
   openEventSource()

@@ -18,6 +18,8 @@ export const RENDERER_URL = pathToFileURL(RENDERER_INDEX).href
 export interface FakeBackend extends BackendClient {
   readonly calls: { readonly method: string; readonly input: unknown }[]
   readonly closed: () => boolean
+  /** How many times the host said the machine woke up. */
+  readonly wakes: () => number
   readonly emit: <E extends PushEventName>(name: E, payload: PushEvents[E]) => void
 }
 
@@ -29,11 +31,16 @@ export const fakeBackend = (
   const calls: { method: string; input: unknown }[] = []
   const listeners = new Set<EventListener>()
   let closed = false
+  let wakes = 0
   const status: BackendStatus = { state: 'ok', schemaVersion: 1 }
   return {
     status,
     calls,
     closed: () => closed,
+    wakes: () => wakes,
+    wake: () => {
+      wakes += 1
+    },
     call: (method, input) => {
       calls.push({ method, input })
       return answer(method, input)

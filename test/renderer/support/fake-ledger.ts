@@ -59,8 +59,9 @@ export class FakeLedger {
     return this.calls.filter((call) => call.method === method)
   }
 
-  emit<E extends PushEventName>(_event: E, payload: PushEvents[E]): void {
-    for (const listener of [...this.listeners]) listener(payload)
+  emit<E extends PushEventName>(event: E, payload: PushEvents[E]): void {
+    if (event !== 'ledger.changed') return
+    for (const listener of [...this.listeners]) listener(payload as PushEvents['ledger.changed'])
   }
 
   get listenerCount(): number {
@@ -240,7 +241,7 @@ export class FakeLedger {
     on: (event, listener) => {
       if (event !== 'ledger.changed') return () => undefined
       const wrapped: PushListener<'ledger.changed'> = (payload) => {
-        listener(payload)
+        listener(payload as Parameters<typeof listener>[0])
       }
       this.listeners.add(wrapped)
       return () => {
