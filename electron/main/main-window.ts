@@ -68,14 +68,20 @@ export interface MainWindowHandle {
   readonly open: () => BrowserWindow
   /** Bring the main window to the front: a second launch of the app lands here. */
   readonly focus: () => void
+  /** The main window if one is open (possibly hidden in the tray). */
+  readonly current: () => BrowserWindow | undefined
 }
 
 /** The app has one main window; this keeps track of it across close/re-create. */
-export const mainWindowHandle = (options: MainWindowOptions): MainWindowHandle => {
+export const mainWindowHandle = (
+  options: MainWindowOptions,
+  onCreate: (window: BrowserWindow) => void = () => undefined,
+): MainWindowHandle => {
   let current: BrowserWindow | undefined
   const open = (): BrowserWindow => {
     if (current !== undefined && !current.isDestroyed()) return current
     const window = createMainWindow(options)
+    onCreate(window)
     window.on('closed', () => {
       if (current === window) current = undefined
     })
@@ -90,5 +96,6 @@ export const mainWindowHandle = (options: MainWindowOptions): MainWindowHandle =
       window.show()
       window.focus()
     },
+    current: () => (current !== undefined && !current.isDestroyed() ? current : undefined),
   }
 }

@@ -6,6 +6,7 @@ import { APP_ID } from './app-id'
 import { installAppMenu } from './app-menu'
 import { backendFailureMessage, startBackend, type StartBackendWorker } from './backend-start'
 import { rendererIndexFile } from './bundle-paths'
+import { HIDDEN_FLAG, installDesktopShell, type DesktopShell } from './desktop-shell'
 import { relayBackendEvents } from './event-relay'
 import { chooseImportFile } from './import-dialog'
 import { registerIpcHandlers } from './ipc-handlers'
@@ -66,9 +67,20 @@ export const startApp = async (options: StartAppOptions): Promise<void> => {
   )
 
   let backendFailed = false
+  let shell: DesktopShell | undefined
+  const mainWindow = mainWindowHandle({ mainDir: options.mainDir, devServerUrl, userDataDir }, (window) =>
+    shell?.manageWindow(window),
+  )
   const backendUp = backend.then(
     (client) => {
       relayBackendEvents(client)
+      shell = installDesktopShell({
+        backend: client,
+        openWindow: mainWindow.open,
+        startedHidden: startsHidden(options),
+      })
+      const open = mainWindow.current()
+      if (open !== undefined) shell.manageWindow(open)
     },
     (error: unknown) => {
       backendFailed = true
@@ -79,7 +91,6 @@ export const startApp = async (options: StartAppOptions): Promise<void> => {
     },
   )
 
-  const mainWindow = mainWindowHandle({ mainDir: options.mainDir, devServerUrl, userDataDir })
   app.on('second-instance', () => {
     if (!backendFailed) mainWindow.focus()
   })
@@ -95,9 +106,14 @@ export const startApp = async (options: StartAppOptions): Promise<void> => {
   denyAllPermissions(session.defaultSession)
   installAppMenu({ platform: options.platform, isPackaged: app.isPackaged, appName: app.getName(), dbPath })
   if (backendFailed) return
-  mainWindow.open()
+  // Started at login: reminders run in the tray, no window until the user asks for it.
+  if (!startsHidden(options)) mainWindow.open()
   await backendUp
 }
+
+const startsHidden = (options: StartAppOptions): boolean =>
+  options.argv.includes(HIDDEN_FLAG) ||
+  (options.platform === 'darwin' && app.getLoginItemSettings().wasOpenedAtLogin === true)
 
 const nonEmpty = (value: string | undefined): string | undefined =>
   value !== undefined && value.length > 0 ? value : undefined

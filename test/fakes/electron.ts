@@ -7,6 +7,7 @@ import {
   Notification,
   powerMonitor,
   resetDisplays,
+  Tray,
   screen,
   session,
   shell,
@@ -40,6 +41,9 @@ export const resetElectronFake = (): void => {
   session.defaultSession.permissionCheckHandler = undefined
   resetDisplays()
   Notification.shown.length = 0
+  Tray.created.length = 0
+  dialog.messageBoxes.length = 0
+  dialog.nextMessageBox = { response: 0, checkboxChecked: false }
   powerMonitor.removeAllListeners()
   contextBridge.exposed.clear()
   ipcRenderer.removeAllListeners()
@@ -57,6 +61,7 @@ export default {
   nativeImage,
   Notification,
   powerMonitor,
+  Tray,
   contextBridge,
   ipcRenderer,
 }

@@ -6,7 +6,7 @@ import { ok } from '@shared/api/result'
 import { handleIpcCall, type IpcDependencies } from '../../electron/main/ipc-handlers'
 import { chooseImportFile } from '../../electron/main/import-dialog'
 import { dialog, resetElectronFake } from '../fakes/electron'
-import { fakeBackend } from './support/boot'
+import { fakeBackend, rendererCalls } from './support/boot'
 
 /** imports.chooseFile in the desktop app: the dialog runs in main and the renderer gets an opaque id, never a path. */
 
@@ -32,7 +32,7 @@ describe('import file dialog', () => {
     const result = await handleIpcCall('imports.chooseFile', 'app://x', undefined, dependencies(backend))
     expect(result).toEqual(ok({ fileId: `file:${file}`, name: 'cost_2026-09.csv', bytes: 8 }))
     // main answered it: nothing went to the backend as a contract call
-    expect(backend.calls).toEqual([])
+    expect(rendererCalls(backend)).toEqual([])
     expect(dialog.openOptions[0]).toMatchObject({ properties: ['openFile'] })
   })
 

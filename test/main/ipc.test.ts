@@ -3,7 +3,7 @@ import { ipcChannel } from '@shared/api/client'
 import { METHOD_NAMES } from '@shared/api/contract'
 import { fail, ok } from '@shared/api/result'
 import { invokeIpc, ipcMain } from '../fakes/electron'
-import { boot, fakeBackend, RENDERER_URL, type FakeBackend } from './support/boot'
+import { boot, fakeBackend, RENDERER_URL, rendererCalls, type FakeBackend } from './support/boot'
 
 const vendorsAdd = ipcChannel('vendors.add')
 
@@ -22,7 +22,7 @@ describe('IPC handlers', () => {
     const payload = { name: '  Anthropic ', website: 'https://anthropic.com' }
     const result = await invokeIpc(vendorsAdd, payload, RENDERER_URL)
     expect(result).toEqual(ok({ method: 'vendors.add', input: payload }))
-    expect(backend.calls).toEqual([{ method: 'vendors.add', input: payload }])
+    expect(rendererCalls(backend)).toEqual([{ method: 'vendors.add', input: payload }])
   })
 
   it('accepts calls from a #route of the renderer', async () => {
@@ -39,7 +39,7 @@ describe('IPC handlers', () => {
         fields: { name: 'Name is required', website: 'Website must start with https://' },
       },
     })
-    expect(backend.calls).toEqual([])
+    expect(rendererCalls(backend)).toEqual([])
   })
 
   it.each([
@@ -50,7 +50,7 @@ describe('IPC handlers', () => {
   ])('rejects %s as VALIDATION', async (_case, payload) => {
     const result = await invokeIpc(ipcChannel('vendors.remove'), payload, RENDERER_URL)
     expect(result).toMatchObject({ ok: false, error: { code: 'VALIDATION' } })
-    expect(backend.calls).toEqual([])
+    expect(rendererCalls(backend)).toEqual([])
   })
 
   it.each([
@@ -60,7 +60,7 @@ describe('IPC handlers', () => {
   ])('refuses a call from %s, even with a valid payload', async (_case, frameUrl) => {
     const result = await invokeIpc(vendorsAdd, { name: 'OpenAI' }, frameUrl)
     expect(result).toEqual(fail('VALIDATION', 'Refused a call from an untrusted frame'))
-    expect(backend.calls).toEqual([])
+    expect(rendererCalls(backend)).toEqual([])
   })
 
   it('passes the backend’s own failure Results through unchanged', async () => {

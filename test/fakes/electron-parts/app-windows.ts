@@ -34,6 +34,7 @@ export class FakeApp extends EventEmitter {
     this.lockRequests = 0
     this.appUserModelIds = []
     this.hasQuit = false
+    this.loginItem = { openAtLogin: false }
     this.userData = ''
     this.ready = false
     this.readyPromise = new Promise((resolve) => {
@@ -88,6 +89,13 @@ export class FakeApp extends EventEmitter {
     this.emit('quit', preventableEvent(), 0)
   })
 
+  /** What setLoginItemSettings was last given (start at login). */
+  loginItem: { openAtLogin: boolean; args?: readonly string[] } = { openAtLogin: false }
+  readonly setLoginItemSettings = vi.fn((settings: { openAtLogin: boolean; args?: readonly string[] }): void => {
+    this.loginItem = { ...settings }
+  })
+  readonly getLoginItemSettings = vi.fn(() => ({ ...this.loginItem, wasOpenedAtLogin: false }))
+
   readonly exit = vi.fn((_code?: number): void => {
     this.hasQuit = true
   })
@@ -130,6 +138,10 @@ export class FakeWebContents extends EventEmitter {
 
   isDestroyed(): boolean {
     return this.destroyed
+  }
+
+  isLoading(): boolean {
+    return false
   }
 
   /** What a `window.open(url)` in the page would get. */
@@ -209,6 +221,11 @@ export class BrowserWindow extends EventEmitter {
   show(): void {
     this.visible = true
     this.minimized = false
+  }
+
+  hide(): void {
+    this.visible = false
+    this.focused = false
   }
 
   focus(): void {

@@ -56,8 +56,17 @@ export interface FakeOpenDialogResult {
   readonly filePaths: string[]
 }
 
+export interface FakeMessageBoxResult {
+  readonly response: number
+  readonly checkboxChecked: boolean
+}
+
 export const dialog: {
   readonly errors: { readonly title: string; readonly content: string }[]
+  /** What the next showMessageBox answers (a test sets it); the first button by default. */
+  nextMessageBox: FakeMessageBoxResult
+  readonly messageBoxes: Readonly<Record<string, unknown>>[]
+  readonly showMessageBox: (...args: unknown[]) => Promise<FakeMessageBoxResult>
   readonly showErrorBox: (title: string, content: string) => void
   /** What the next showOpenDialog answers (a test sets it); cancelled by default. */
   nextOpen: FakeOpenDialogResult
@@ -65,6 +74,12 @@ export const dialog: {
   readonly showOpenDialog: (...args: unknown[]) => Promise<FakeOpenDialogResult>
 } = {
   errors: [],
+  nextMessageBox: { response: 0, checkboxChecked: false },
+  messageBoxes: [],
+  showMessageBox(...args: unknown[]): Promise<FakeMessageBoxResult> {
+    this.messageBoxes.push(args[args.length - 1] as Readonly<Record<string, unknown>>)
+    return Promise.resolve(this.nextMessageBox)
+  },
   showErrorBox(title: string, content: string): void {
     this.errors.push({ title, content })
   },
@@ -136,6 +151,37 @@ export const setDisplays = (next: readonly FakeDisplay[]): void => {
 
 export const nativeImage = {
   createEmpty: () => ({ isEmpty: () => true }),
+  createFromDataURL: (url: string) => ({ isEmpty: () => url.length === 0, dataUrl: url }),
+}
+
+/** A tray icon: its menu, tooltip and whether it was destroyed; `click()` as the user would. */
+export class Tray extends EventEmitter {
+  static readonly created: Tray[] = []
+  menu: FakeMenu | null = null
+  tooltip = ''
+  destroyed = false
+  constructor(readonly image: unknown) {
+    super()
+    Tray.created.push(this)
+  }
+  setContextMenu(menu: FakeMenu | null): void {
+    this.menu = menu
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text
+  }
+  destroy(): void {
+    this.destroyed = true
+  }
+  isDestroyed(): boolean {
+    return this.destroyed
+  }
+  /** The menu item with this label (its `click`, `enabled`…), or undefined. */
+  item(label: RegExp): Readonly<Record<string, unknown>> | undefined {
+    return (this.menu?.template as Readonly<Record<string, unknown>>[] | undefined)?.find(
+      (entry) => typeof entry.label === 'string' && label.test(entry.label),
+    )
+  }
 }
 
 export class Notification extends EventEmitter {

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { PushEventName, PushEvents } from '@shared/api/events'
 import { ok, type Result } from '@shared/api/result'
+import { DEFAULT_SETTINGS, type Settings } from '@shared/settings/schemas'
 import type { BackendStatus } from '../../../electron/backend/worker/protocol'
 import type { BackendClient, EventListener, StartOptions } from '../../../electron/backend/worker/backend-client'
 import { startApp } from '../../../electron/main/start-app'
@@ -23,10 +24,22 @@ export interface FakeBackend extends BackendClient {
   readonly emit: <E extends PushEventName>(name: E, payload: PushEvents[E]) => void
 }
 
+/**
+ * Settings the fake answers by default: a user who chose "quit" when closing the window and no tray, so the tests of
+ * the plain window life cycle see the plain behaviour (desktop-shell tests answer their own settings).
+ */
+export const PLAIN_SETTINGS: Settings = { ...DEFAULT_SETTINGS, trayIcon: false, closeToTray: 'quit' }
+
+/** What the desktop shell itself reads (tray, settings): not calls a renderer made. */
+const SHELL_READS = new Set(['settings.get', 'ledger.expiring', 'reminders.inbox'])
+
+/** The calls that came through IPC from a renderer, without the desktop shell's own reads. */
+export const rendererCalls = (backend: FakeBackend) => backend.calls.filter((call) => !SHELL_READS.has(call.method))
+
 /** A backend that answers every call with ok({ method, input }) unless `answer` says otherwise. */
 export const fakeBackend = (
   answer: (method: string, input: unknown) => Promise<Result<unknown>> = (method, input) =>
-    Promise.resolve(ok({ method, input })),
+    Promise.resolve(ok(method === 'settings.get' ? PLAIN_SETTINGS : { method, input })),
 ): FakeBackend => {
   const calls: { method: string; input: unknown }[] = []
   const listeners = new Set<EventListener>()
