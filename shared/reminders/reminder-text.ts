@@ -42,7 +42,9 @@ export const accountLabel = (vendorName: string, accountName: string): string =>
 
 export const expiryWords = (label: string, lot: ExpiringInput, zone: string): ReminderWords => {
   const when = formatWhen(lot.expiresAt, zone)
-  const worth = lot.value === null ? '' : ` (≈ ${formatAmount(lot.value)})`
+  // What it cost, when that says something the amount does not (credits bought at a discount, another currency).
+  const same = lot.value !== null && lot.value.unit === lot.unused.unit && lot.value.minor === lot.unused.minor
+  const worth = lot.value === null || same ? '' : ` (worth ${formatAmount(lot.value)})`
   return {
     title: `${label}: ${formatAmount(lot.unused)} expire on ${when}`,
     body: `About ${formatAmount(lot.unused)}${worth} of ${label} will expire unused on ${when}.`,

@@ -49,9 +49,14 @@ describe('expiry reminders', () => {
       accountId: 4,
       eventAt: DEC_1,
       title: 'OpenAI · Personal: 120.00 credits expire on Dec 1, 2026',
-      body: 'About 120.00 credits (≈ 120.00 USD) of OpenAI · Personal will expire unused on Dec 1, 2026.',
+      body: 'About 120.00 credits (worth 120.00 USD) of OpenAI · Personal will expire unused on Dec 1, 2026.',
       link: { view: 'lot', accountId: 4, lotId: 'L12' },
     })
+  })
+
+  it('leaves out a worth that only repeats the amount (USD credits bought at face value)', () => {
+    const [first] = evaluateAccount(account({ expiring: [lot({ unused: usd(50), value: usd(50) })] }), prefs('UTC'))
+    expect(first?.body).toBe('About 50.00 USD of OpenAI · Personal will expire unused on Dec 1, 2026.')
   })
 
   it('says the time when the expiry is not at local midnight, and leaves out an unknown worth', () => {
