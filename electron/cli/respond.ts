@@ -5,7 +5,8 @@ import type { CliContext } from './command'
 
 /**
  * The one way a command answers (issue 4 §6). With --json, stdout carries exactly one document:
- * {"ok":true,"data":…} or {"ok":false,"error":{"code","message","fields"}}. Without it, `human` writes lines for
+ * {"ok":true,"data":…} or {"ok":false,"error":{"code","message","fields"[,"details"]}} — details when the backend
+ * gave some (an import's question with its choices, a newer database's versions) so a script can act on them. Without it, `human` writes lines for
  * people and a failure goes to stderr naming the flag and the reason. Exit 0 ok, 1 failed (2 is for usage errors,
  * thrown as UsageError before anything runs).
  */
@@ -24,8 +25,9 @@ export const respond = <T>(
   if (context.json) {
     if (result.ok) context.out(JSON.stringify({ ok: true, data: result.value }))
     else {
-      const { code, message, fields } = result.error
-      context.out(JSON.stringify({ ok: false, error: { code, message, fields: fields ?? {} } }))
+      const { code, message, fields, details } = result.error
+      const error = { code, message, fields: fields ?? {}, ...(details === undefined ? {} : { details }) }
+      context.out(JSON.stringify({ ok: false, error }))
     }
     return result.ok ? 0 : 1
   }

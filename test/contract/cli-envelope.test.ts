@@ -26,7 +26,12 @@ const envelope = (stdout: string): Envelope => {
   if (document.ok) expect(Object.keys(document).sort()).toEqual(['data', 'ok'])
   else {
     expect(Object.keys(document).sort()).toEqual(['error', 'ok'])
-    expect(Object.keys(document.error).sort()).toEqual(['code', 'fields', 'message'])
+    // details only when the backend gave some (an import's question, a newer database's versions).
+    expect(
+      Object.keys(document.error)
+        .filter((key) => key !== 'details')
+        .sort(),
+    ).toEqual(['code', 'fields', 'message'])
     expect(document.error.message).not.toBe('')
   }
   return document
@@ -146,6 +151,9 @@ describe('credit-ledger --json: one envelope on stdout, exit codes 0 / 1 / 2', (
       expect(res.code, args.join(' ')).toBe(1)
       expect(envelope(res.stdout), args.join(' ')).toMatchObject({ ok: false, error: { code, fields: {} } })
     })
+    // What the backend adds for a program to act on travels too: which versions, for a newer database.
+    const newer = envelope((await runCli(['--db', tooNew, 'vendor', 'list', '--json'])).stdout)
+    expect(newer).toMatchObject({ error: { details: { fileVersion: 999, codeVersion: expect.any(Number) } } })
   }, 120_000)
 
   it('usage errors: exit 2, the envelope with code USAGE on stdout, the usage on stderr', async () => {

@@ -57,8 +57,8 @@ export const uploadImport = (
   if (bytes.length > MAX_UPLOAD_BYTES) {
     throw new ApiFailure({
       code: 'VALIDATION',
-      message: 'The file is too big to upload',
-      fields: { contentBase64: 'Too big' },
+      message: `The file is larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB, the most an upload takes: open it from the desktop app or import it with the credit-ledger command`,
+      fields: { contentBase64: `Larger than ${MAX_UPLOAD_BYTES / 1024 / 1024} MB` },
     })
   }
   const dir = join(dirname(ctx.dbPath), 'import-uploads')
