@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ReminderInbox } from '@shared/api/types/reminders'
+import { DEFAULT_REMINDER_RULES } from '@shared/reminders/rules'
 import { DAY_MS } from '@shared/time/calendar'
 import { openTestBackend } from './helpers'
 import { at, ledgerFixture, minor, monthlyPlan } from './ledger-fixtures'
@@ -85,7 +86,7 @@ describe('reminder delivery', () => {
 
   it('a laptop asleep for days gets one digest of everything due meanwhile', async () => {
     const { step, clock, lot, account, call } = await expiringCredits()
-    await call('settings.set', { reminderRules: { ...defaults, expiryLeadDays: [7] } })
+    await call('settings.set', { reminderRules: { ...DEFAULT_REMINDER_RULES, expiryLeadDays: [7] } })
     const second = await call<{ id: number }>('accounts.add', {
       vendorId: 1,
       name: 'Team',
@@ -154,14 +155,3 @@ describe('reminder delivery', () => {
     expect(fixture.backend.reminderStep('evaluate', 'app').shown).toHaveLength(1)
   })
 })
-
-const defaults = {
-  expiryLeadDays: [30, 7, 1],
-  renewalLeadDays: [3],
-  trialLeadDays: [3, 1],
-  thresholdPercents: [75, 85, 90, 100],
-  lowBalanceBelow: null,
-  rechargeBlocked: true,
-  negativeBalance: true,
-  drift: true,
-}
