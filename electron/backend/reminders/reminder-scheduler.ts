@@ -12,8 +12,12 @@ import { RENEW_MS } from './scheduler-lease'
 
 /** setTimeout fires at once past 2^31 − 1 ms (24.8 days): no single timer is longer than this. */
 export const MAX_TIMER_MS = 20 * DAY_MS
-/** Ledger changes come in bursts (an import, a preset): one evaluation after the burst. */
-export const POKE_DEBOUNCE_MS = 500
+/**
+ * Ledger changes come in bursts (an import, a preset, a form saved field by field): one evaluation after the burst.
+ * An evaluation replays every account (about a second at a million usage rows) in the backend's call queue, so it
+ * waits for the user to pause rather than stall each edit that follows.
+ */
+export const POKE_DEBOUNCE_MS = 3000
 
 export interface Timer {
   readonly set: (ms: number, run: () => void) => unknown
