@@ -27,6 +27,8 @@ export default defineConfig({
         input: {
           index: fromRoot('electron/main/index.ts'),
           worker: fromRoot('electron/backend/worker/worker-entry.ts'),
+          // The import's parse worker, started by the backend beside itself (electron/backend/import/parse-pipeline.ts).
+          'parse-worker': fromRoot('electron/backend/import/parse-worker.ts'),
           cli: fromRoot('electron/cli/main.ts'),
         },
         output: { format: 'es', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

@@ -44,7 +44,9 @@ describe('the built backend worker', () => {
     const dbPath = join(tempDir(), 'ledger.db')
     const app = await start(dbPath)
     const cli = await start(dbPath)
-    const external = new Promise<string>((resolve) => app.onEvent((_name, payload) => resolve('origin' in payload ? payload.origin : '')))
+    const external = new Promise<string>((resolve) =>
+      app.onEvent((_name, payload) => resolve('origin' in payload ? payload.origin : '')),
+    )
     await cli.call('vendors.add', { name: 'From the CLI' })
     expect(await external).toBe('external')
     await Promise.all([app.close(), cli.close()])

@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { writeFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { ImportListItem, ImportReport } from '@shared/api/types/imports'
+import type { SpendReport } from '@shared/api/types/reports'
 import { openConnection } from '../../electron/backend/db/connection'
 import { openTestBackend, tempDir, value } from './helpers'
 
@@ -120,6 +121,66 @@ describe('imports', () => {
     expect(preview.question).toMatchObject({ kind: 'account' })
     const unknown = await backend.dispatch('imports.preview', { fileId: '00000000-0000-0000-0000-000000000000' })
     expect(unknown).toMatchObject({ ok: false, error: { code: 'NOT_FOUND', fields: { fileId: expect.any(String) } } })
+  })
+
+  it('a purchase in another currency asks how much credit it bought, and becomes a lot once told', async () => {
+    const { backend, balance } = await setup()
+    const path = join(tempDir(), 'dkb.csv')
+    writeFileSync(
+      path,
+      [
+        '"Girokonto";"DE02120300000000202051"',
+        '""',
+        '"Buchungsdatum";"Wertstellung";"Status";"Zahlungspflichtige*r";"Zahlungsempfänger*in";"Verwendungszweck";"Umsatztyp";"IBAN";"Betrag (€)";"Gläubiger-ID";"Mandatsreferenz";"Kundenreferenz"',
+        '"15.10.26";"15.10.26";"Gebucht";"ANN EXAMPLE";"OPENAI *API";"OPENAI.COM";"Ausgang";"";"-9,31";"";"";""',
+        '',
+      ].join('\n'),
+    )
+    const fileId = backend.registerFile(path)
+    const asked = value(await backend.dispatch('imports.preview', { fileId })) as ImportReport
+    expect(asked.creditNeeded).toEqual([
+      {
+        line: 4,
+        date: '2026-10-15',
+        descriptor: 'OPENAI *API / OPENAI.COM',
+        paid: { value: '9.31', minor: '9310000', unit: 'EUR' },
+        account: { id: 1, unitId: 'USD' },
+      },
+    ])
+    const bad = value(await backend.dispatch('imports.preview', { fileId, credits: { '4': 'ten' } })) as ImportReport
+    expect(bad.rejected).toEqual([{ line: 4, column: null, reason: expect.stringContaining('credit amount ten') }])
+    const told = value(await backend.dispatch('imports.commit', { fileId, credits: { '4': '10' } })) as ImportReport
+    expect(told.creditNeeded).toEqual([])
+    expect(told.samples[0]?.detail).toMatch(/^purchase → lot L2/)
+    expect(await balance()).toBe('60.00')
+    const lots = value(await backend.dispatch('lots.list', { accountId: 1 })) as {
+      id: number
+      cost: { value: string; unit: string } | null
+      expiresAt: string | null
+    }[]
+    expect(lots.find((lot) => lot.id === 2)).toMatchObject({
+      cost: { value: '9.31', unit: 'EUR' },
+      expiresAt: '2027-10-15T00:00:00.000Z',
+    })
+    // The same statement again adds nothing, not even a second lot.
+    const again = value(await backend.dispatch('imports.commit', { fileId, credits: { '4': '10' } })) as ImportReport
+    expect(again.counts).toMatchObject({ new: 0, duplicate: 1 })
+    expect(await balance()).toBe('60.00')
+  })
+
+  it('spend counts a statement line nothing else accounts for (a subscription without a plan), once', async () => {
+    const { backend } = await setup()
+    const spend = async () =>
+      (value(await backend.dispatch('reports.spend', { by: 'vendor' })) as SpendReport).spend.totals.map(
+        (total) => `${total.value} ${total.unit}`,
+      )
+    // The preset's $50 purchase is the only payment so far.
+    expect(await spend()).toEqual(['50.00 USD'])
+    const fileId = backend.registerFile(join(FIXTURES, 'dkb.csv'))
+    value(await backend.dispatch('imports.commit', { fileId }))
+    // + the ChatGPT subscription paid in euros (18.61; no plan is recorded for it). The refund from Anthropic has no
+    // account of its own here, so it cannot be attributed and stays out.
+    expect(await spend()).toEqual(['18.61 EUR', '50.00 USD'])
   })
 
   it('turns an unreceipted credit purchase on a card into a lot with the vendor’s expiry, once', async () => {

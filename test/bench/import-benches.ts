@@ -6,6 +6,7 @@ import type { ImportReport } from '@shared/api/types/imports'
 import { createBackend } from '../../electron/backend/backend'
 import { systemClock } from '../../electron/backend/clock'
 import { openConnection } from '../../electron/backend/db/connection'
+import { configureParsePipeline } from '../../electron/backend/import/parse-pipeline'
 import { IMPORT_HEADER, IMPORT_ROWS, importFile } from './import-data'
 import { importInFreshCli, importThroughWorker, type HostSample } from './import-host'
 import { line, log, median, type BenchLine } from './report'
@@ -75,6 +76,8 @@ const report = (result: { ok: boolean }): ImportReport => {
 
 /** The app: a fresh ledger with the OpenAI API preset (its account is the file's target), commit, commit again. */
 const app = async (env: BenchEnv, file: string): Promise<Sample> => {
+  // The bench bundle is not beside the app's: point the import at the built parse worker, as the app finds it.
+  configureParsePipeline({ workerFile: join(env.root, 'out/main/parse-worker.js') })
   const dbPath = freshDb(env, 'import-app')
   const backend = await createBackend(
     { dbPath, quickCheck: false, dailyBackup: false, appVersion: 'bench' },

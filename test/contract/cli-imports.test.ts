@@ -158,6 +158,23 @@ describe('credit-ledger (built out/main/cli.js): import, imports list, imports u
     expect(res.stdout).toContain('  … and 5 more')
   })
 
+  it('a statement purchase in euros lists what it needs; --credit LINE=AMOUNT records the credits', async () => {
+    const ledger = await withOpenAi()
+    const path = file('dkb.csv', [
+      '"Buchungsdatum";"Wertstellung";"Status";"Zahlungspflichtige*r";"Zahlungsempfänger*in";"Verwendungszweck";"Umsatztyp";"IBAN";"Betrag (€)";"Gläubiger-ID";"Mandatsreferenz";"Kundenreferenz"',
+      '"15.10.26";"15.10.26";"Gebucht";"ANN EXAMPLE";"OPENAI *API";"";"Ausgang";"";"-9,31";"";"";""',
+    ])
+    const dry = await ledger.cli('import', path, '--dry-run')
+    expect(dry.stdout).toContain('Purchases without their credit amount (1)')
+    expect(dry.stdout).toContain('line 2, 2026-10-15: OPENAI *API, paid 9.31 EUR → account 1 (USD)')
+    const bad = await ledger.cli('import', path, '--credit', 'two=10')
+    expect(bad.code).toBe(2)
+    expect(bad.stderr).toContain('--credit is LINE=AMOUNT')
+    const done = await ledger.json<ImportReport>('import', path, '--credit', '2=10')
+    expect(done.creditNeeded).toEqual([])
+    expect(await ledger.balance()).toBe('60.00')
+  })
+
   it('answers failures and questions with the envelope, naming the flag that answers them', async () => {
     const empty = on(join(dir, `ledger-${String(++n)}.db`))
     const missing = await empty.envelope('import', 'no-such-file.csv')

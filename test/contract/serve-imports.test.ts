@@ -94,7 +94,7 @@ describe('serve: imports.upload, then preview, commit and undo by the id', () =>
       ok: false,
       error: {
         code: 'VALIDATION',
-        message: expect.stringMatching(/too big/i),
+        message: expect.stringMatching(/larger than 7 MB, the most an upload takes/),
         fields: { contentBase64: expect.any(String) },
       },
     })

@@ -14,7 +14,7 @@ const errorsOf = (result: { success: boolean; error?: unknown }) =>
 
 describe('settings schemas', () => {
   it('accepts its own defaults', () => {
-    expect(settingsSchema.parse(DEFAULT_SETTINGS)).toEqual({ homeCurrency: 'USD', timeZone: 'UTC', reminderHour: 9 })
+    expect(settingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS)
   })
 
   it.each([

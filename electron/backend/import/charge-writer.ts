@@ -1,4 +1,6 @@
+import type { CreditNeededView } from '@shared/api/types/imports'
 import type { ChargeRecord } from '@shared/import/types'
+import { amountView } from '@shared/money/amount-view'
 import { formatLocalDate } from '@shared/time/calendar'
 import { foldDescriptor, matchMerchant, matchesRecordedPurchase, type MerchantRule } from '@shared/import/merchants'
 import { localDateOf } from '@shared/import/dates'
@@ -30,6 +32,35 @@ interface LotCandidate {
   vendor: string
 }
 
+/** A purchase that bought credits of an account without saying how many: the import asks for its credit amount. */
+export interface CreditNeeded {
+  readonly line: number
+  readonly date: string
+  readonly descriptor: string
+  readonly amount: number
+  readonly currency: string
+  readonly accountId: number
+  readonly unitId: string
+}
+
+export const creditsByLine = (credits: Readonly<Record<string, string>> | undefined): ReadonlyMap<number, string> =>
+  new Map(Object.entries(credits ?? {}).map(([line, amount]) => [Number(line), amount] as const))
+
+export const creditNeededView = (needed: CreditNeeded): CreditNeededView => ({
+  line: needed.line,
+  date: needed.date,
+  descriptor: needed.descriptor,
+  paid: amountView(needed.amount, needed.currency, MONEY_SCALE),
+  account: { id: needed.accountId, unitId: needed.unitId },
+})
+
+export interface ChargeAnswers {
+  /** Credit amounts the user gave, by source line (decimal text in the account's unit). */
+  readonly credits: ReadonlyMap<number, string>
+  /** Where purchases still lacking theirs are listed. */
+  readonly needed: CreditNeeded[]
+}
+
 export const chargeWriter = (
   ctx: ServiceContext,
   rules: readonly MerchantRule[],
@@ -37,6 +68,7 @@ export const chargeWriter = (
   ignored: readonly string[],
   batch: { readonly id: number; readonly now: number },
   tally: ImportTally,
+  answers: ChargeAnswers = { credits: new Map(), needed: [] },
 ) => {
   const db: Connection = ctx.db
   const home = homeConverter(ctx)
@@ -53,6 +85,7 @@ export const chargeWriter = (
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'import', ?, ?)`,
   )
   const buyLot = purchaseLots(db, batch)
+  const dropLot = db.prepare('DELETE FROM lots WHERE id = ?')
   // The plan a subscription payment pays: the vendor's one plan running then (the preset's, when several are).
   const plans = db.prepare(
     `SELECT p.id, a.preset_id FROM programs p JOIN accounts a ON a.id = p.account_id JOIN vendors v ON v.id = a.vendor_id
@@ -106,7 +139,15 @@ export const chargeWriter = (
       lotId = link === null ? null : Number(link.purchase.id)
     }
     const vendor = vendorId.get(rule.vendor) as { id: number } | undefined
-    const created = purpose === 'purchase' && lotId === null ? buyLot(record, rule, amount, key) : null
+    const bought =
+      purpose === 'purchase' && lotId === null
+        ? buyLot(record, rule, amount, key, answers.credits.get(record.line))
+        : ({ kind: 'none' } as const)
+    if (bought.kind === 'invalid_credit') {
+      tally.rejected({ line: record.line, column: null, reason: bought.reason })
+      return
+    }
+    const created = bought.kind === 'lot' ? bought.id : null
     if (created !== null) lotId = created
     const programId = purpose === 'subscription' ? planOf(rule, at) : null
     const result = insert.run(
@@ -125,8 +166,15 @@ export const chargeWriter = (
       record.line,
     )
     if (result.changes === 0) {
+      // Imported before (this line's payment exists): the lot just made for it goes again, so nothing is added.
+      if (created !== null) dropLot.run(created)
       tally.duplicate()
       return
+    }
+    if (bought.kind === 'needs_credit') {
+      const { accountId, unitId } = bought
+      const { line, descriptor, currency } = record
+      answers.needed.push({ line, date: day, descriptor, amount, currency, accountId, unitId })
     }
     if (lotId !== null && created === null) {
       tally.matched()

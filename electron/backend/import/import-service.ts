@@ -33,6 +33,7 @@ const request = (input: ImportInput) => ({
   decimalMark: input.decimalMark,
   acceptRowsBeforeFault: input.acceptRowsBeforeFault,
   mapping: input.mapping,
+  credits: input.credits,
 })
 
 export const previewImport = (

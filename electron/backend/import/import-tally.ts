@@ -18,6 +18,8 @@ export interface ImportTally {
     at: number,
     sample: Omit<ImportSample, 'amount' | 'at'>,
   ) => void
+  /** Whether the next added row becomes a sample (so a caller builds its text only then). */
+  readonly wantsSample: () => boolean
   readonly duplicate: () => void
   readonly matched: () => void
   readonly skipped: (count?: number) => void
@@ -54,6 +56,7 @@ export const createTally = (): ImportTally => {
       if (samples.length < MAX_SAMPLES)
         samples.push({ ...sample, at: isoInstant(at), amount: amountView(amount, unit, scale) })
     },
+    wantsSample: () => samples.length < MAX_SAMPLES,
     duplicate: () => {
       counts.duplicate += 1
     },

@@ -1,20 +1,23 @@
 import { ApiFailure } from '@shared/api/result'
 import type { ImportQuestion, ImportReport } from '@shared/api/types/imports'
 import type { DateFormat } from '@shared/import/dates'
+import { profileFromMapping, validateMapping, type UserMapping } from '@shared/import/mapping'
 import { merchantRules } from '@shared/import/merchants'
 import type { DecimalMark } from '@shared/import/numbers'
-import { identityAssigner } from '@shared/import/row-identity'
+import { profileById } from '@shared/import/profiles/catalog'
 import { isoInstant } from '@shared/time/iso-instant'
 import { beginBatch, currentBatchId } from '../history/batches'
 import type { ServiceContext } from '../services/context'
-import { chargeWriter } from './charge-writer'
+import { chargeWriter, creditNeededView, creditsByLine, type CreditNeeded } from './charge-writer'
 import type { RegisteredFile } from './file-registry'
 import { chooseTarget } from './import-target'
 import { createTally } from './import-tally'
 import { importStore } from './import-store'
 import { questionOf } from './import-questions'
-import { mappingProfiles } from './mappings-service'
+import { listMappings, mappingProfiles } from './mappings-service'
 import { userRulesForImport } from './merchants-service'
+import { parseWorkerFor, passInWorker } from './parse-pipeline'
+import { rowPreparer, type PreparedSink } from './prepared-rows'
 import { scanFile, type FilePass } from './scan-file'
 import { usageWriter } from './usage-writer'
 
@@ -33,6 +36,8 @@ export interface ImportRequest {
   readonly acceptRowsBeforeFault?: boolean | undefined
   /** A column mapping being tried (the wizard's, before it is saved): validated, then used for this file. */
   readonly mapping?: unknown
+  /** Credit amounts of statement purchases that do not say them, by line (see ImportReport.creditNeeded). */
+  readonly credits?: Readonly<Record<string, string>> | undefined
 }
 
 class PreviewRollback extends Error {
@@ -87,6 +92,7 @@ export const runImport = (
       question: null,
       alreadyImported:
         earlier === undefined ? null : { batchId: earlier.batch_id, committedAt: isoInstant(earlier.committed_at) },
+      creditNeeded: [],
       batchId: null,
     }
   }
@@ -102,7 +108,7 @@ export const runImport = (
     if (pass === undefined) throw new Error('unreachable: a refused scan has read the file')
     return refuse(questionOf(scan.refusal ?? { kind: 'empty' }), pass)
   }
-  const mapRows = scan.mapRows
+  const { mapRows, passElsewhere } = scan
   const target = profile.kind === 'usage' ? chooseTarget(ctx.db, request.accountId, profile.vendor) : null
   if (target?.kind === 'ask') {
     const question: ImportQuestion = { kind: 'account', message: target.message, candidates: target.candidates }
@@ -118,29 +124,64 @@ export const runImport = (
           message: `Line ${pass.fault.line}: ${pass.fault.reason}. Nothing after it can be trusted: import the valid rows before it only, or fix the file.`,
         }
 
+  // A big file is read, parsed and mapped in the parse worker while this thread inserts (parse-pipeline.ts); the
+  // same preparation runs here otherwise. Either way `sink` below sees the same rows in the same order.
+  const workerFile = parseWorkerFor(file.path)
+  const mapping = workerFile === null ? undefined : mappingFor(ctx, profile.id, trying, request.mapping)
+  const passRows = (sink: PreparedSink): FilePass =>
+    workerFile === null || mapping === undefined || passElsewhere === undefined
+      ? mapRows(rowPreparer(account, sink))
+      : passElsewhere((encoding) =>
+          passInWorker(
+            workerFile,
+            {
+              path: file.path,
+              profileId: profile.id,
+              mapping,
+              encoding,
+              decimalMark: request.decimalMark,
+              dateFormat: scan.dateFormat ?? undefined,
+              account,
+            },
+            sink,
+          ),
+        )
+
   /** One mapping pass, its rows written in a savepoint (rolled back when the pass must restart). */
   const attempt = (batchId: number): ImportReport =>
     ctx.db.transaction((): ImportReport => {
       const tally = createTally()
-      const identity = identityAssigner()
       const batch = { id: batchId, now }
-      const toUsage = account === null ? null : usageWriter(ctx.db, account, batch, tally)
+      const toUsage = account === null ? null : usageWriter(ctx.db, account, profile.vendor, batch, tally)
       const user = userRulesForImport(ctx)
-      const toCharge = chargeWriter(ctx, merchantRules(user.rules), user.ignored, batch, tally)
-      const pass = mapRows((outcome) => {
-        tally.read()
-        if (outcome.kind === 'skip') tally.skipped()
-        else if (outcome.kind === 'problem') tally.rejected(outcome.problem)
-        else if (outcome.record.kind === 'usage')
-          toUsage?.write(outcome.record, identity(outcome.record), profile.vendor)
-        else toCharge(outcome.record, identity(outcome.record))
+      const answers = { credits: creditsByLine(request.credits), needed: [] as CreditNeeded[] }
+      const toCharge = chargeWriter(ctx, merchantRules(user.rules), user.ignored, batch, tally, answers)
+      const pass = passRows({
+        usage: (line, occurredAt, amount, flags, tags, key) => {
+          tally.read()
+          toUsage?.write(line, occurredAt, amount, flags, tags, key)
+        },
+        skip: () => {
+          tally.read()
+          tally.skipped()
+        },
+        problem: (problem) => {
+          tally.read()
+          tally.rejected(problem)
+        },
+        charge: (record, key) => {
+          tally.read()
+          toCharge(record, key)
+        },
+        unplaced: () => tally.read(),
       })
       if (pass.restartAs !== null) throw new RestartPass()
       // A structural fault the user has not accepted: the commit writes nothing (this throw rolls it back).
       const question = faultQuestion(pass)
       if (question !== null && mode === 'commit') refuse(question, pass)
       tally.skipped(pass.skipped)
-      return record(batchId, pass, tally, toUsage?.ids() ?? { first: null, last: null }, question)
+      const report = record(batchId, pass, tally, toUsage?.ids() ?? { first: null, last: null }, question)
+      return { ...report, creditNeeded: answers.needed.map(creditNeededView) }
     })()
 
   const record = (
@@ -216,4 +257,25 @@ export const runImport = (
     throw error
   }
   throw new Error('unreachable: a preview always rolls back')
+}
+
+/**
+ * What the parse worker needs to rebuild the file's profile: null for a shipped one, the user mapping (the one being
+ * tried first, as the scan tried it) for a mapping's; undefined when it cannot be found (the rows are then mapped
+ * in this thread, as before).
+ */
+const mappingFor = (
+  ctx: ServiceContext,
+  profileId: string,
+  trying: { readonly id: string } | null,
+  tried: unknown,
+): UserMapping | null | undefined => {
+  if (profileById(profileId) !== undefined) return null
+  const candidates: UserMapping[] = []
+  if (trying !== null) {
+    const checked = validateMapping(tried)
+    if (checked.ok) candidates.push(checked.mapping)
+  }
+  for (const saved of listMappings(ctx)) candidates.push(saved.mapping)
+  return candidates.find((candidate) => profileFromMapping(candidate).id === profileId)
 }

@@ -135,11 +135,20 @@ const matchOf = (cells: readonly string[], options: ScanOptions): ProfileMatch |
 export type MapRows = (visit: (outcome: RowOutcome) => void) => FilePass
 
 /**
+ * The mapping pass run elsewhere (the parse worker re-scans the file with these options and maps it): `pass` gets
+ * the encoding to read with (undefined: detect), and its FilePass counts for a restart as mapRows' does.
+ */
+export type PassElsewhere = (pass: (encoding: TextEncoding | undefined) => FilePass) => FilePass
+
+/**
  * Scan `path`: detect encoding, header and profile, and settle the date format over every row of the date column
  * when several readings are possible (asking when several fit). When the file can be mapped, `mapRows` runs the
  * mapping pass; a caller that must not keep rows from a pass that restarts (restartAs) runs it in a savepoint.
  */
-export const scanFile = (path: string, options: ScanOptions): ScanResult & { readonly mapRows?: MapRows } => {
+export const scanFile = (
+  path: string,
+  options: ScanOptions,
+): ScanResult & { readonly mapRows?: MapRows; readonly passElsewhere?: PassElsewhere } => {
   const isHeader = (cells: readonly string[]) => matchOf(cells, options) !== null
   let header: { cells: readonly string[]; line: number } | null = null
   let match: ProfileMatch | null = null
@@ -202,15 +211,16 @@ export const scanFile = (path: string, options: ScanOptions): ScanResult & { rea
     if (full === null) throw new Error('unreachable: the mapping pass reads the whole file')
     return full
   }
+  const tracked = (full: FilePass): FilePass => {
+    // Not UTF-8 after all: the caller discards this pass's rows and calls again, which reads with the new encoding.
+    if (full.restartAs !== null && encoding === undefined) encoding = full.restartAs
+    return full
+  }
   return {
     ...base,
     dateFormat,
     refusal: null,
-    mapRows: (visit) => {
-      const full = mapWith(encoding, visit)
-      // Not UTF-8 after all: the caller discards this pass's rows and calls again, which reads with the new encoding.
-      if (full.restartAs !== null && encoding === undefined) encoding = full.restartAs
-      return full
-    },
+    mapRows: (visit) => tracked(mapWith(encoding, visit)),
+    passElsewhere: (pass) => tracked(pass(encoding)),
   }
 }

@@ -1,16 +1,18 @@
-import type { UsageRecord } from '@shared/import/types'
 import type { Connection } from '../db/connection'
 import type { ImportTally } from './import-tally'
-import { usageRowOf, type TargetAccount } from './usage-rows'
+import { BILLABLE, ROUNDED, usageSampleDetail } from './prepared-rows'
+import type { TargetAccount } from './usage-rows'
 
 /**
- * Usage records into one account: INSERT OR IGNORE on the row identity (usage_by_account_time, migration 0003), so a
- * row imported before — by this file or an overlapping export — is counted as a duplicate and adds nothing. The ids
- * of the rows written are consecutive (one transaction, one writer): `ids()` gives their range, which undo deletes.
+ * Prepared usage rows (prepared-rows.ts) into one account: INSERT OR IGNORE on the row identity
+ * (usage_by_account_time, migration 0003), so a row imported before — by this file or an overlapping export — is
+ * counted as a duplicate and adds nothing. The ids of the rows written are consecutive (one transaction, one
+ * writer): `ids()` gives their range, which undo deletes.
  */
 export const usageWriter = (
   db: Connection,
   account: TargetAccount,
+  vendor: string | null,
   batch: { readonly id: number; readonly now: number },
   tally: ImportTally,
 ) => {
@@ -21,37 +23,19 @@ export const usageWriter = (
   )
   let first: number | null = null
   let last: number | null = null
-  const write = (record: UsageRecord, key: string, vendor: string | null): void => {
-    const mapped = usageRowOf(record, account)
-    if (!mapped.ok) {
-      tally.rejected(mapped.problem)
-      return
-    }
-    const { row } = mapped
-    const result = insert.run(
-      account.id,
-      row.occurredAt,
-      row.amount,
-      row.billable,
-      row.tags,
-      key,
-      batch.now,
-      batch.id,
-      record.line,
-    )
+  const write = (line: number, occurredAt: number, amount: number, flags: number, tags: string, key: string) => {
+    const billable = (flags & BILLABLE) === 0 ? 0 : 1
+    const result = insert.run(account.id, occurredAt, amount, billable, tags, key, batch.now, batch.id, line)
     if (result.changes === 0) {
       tally.duplicate()
       return
     }
     last = Number(result.lastInsertRowid)
     first ??= last
-    if (mapped.row.rounded) tally.rounded()
-    const tags = record.tags.filter((tag) => tag.startsWith('model:') || tag.startsWith('project:')).join(' ')
-    tally.added(vendor, account.unitId, account.scale, row.amount, row.occurredAt, {
-      line: record.line,
-      kind: 'usage',
-      detail: tags,
-    })
+    if ((flags & ROUNDED) !== 0) tally.rounded()
+    // The sample's text only while samples are still taken: parsing a million rows' tags back would cost seconds.
+    const detail = tally.wantsSample() ? usageSampleDetail(tags) : ''
+    tally.added(vendor, account.unitId, account.scale, amount, occurredAt, { line, kind: 'usage', detail })
   }
   return { write, ids: () => ({ first, last }) }
 }

@@ -33,6 +33,16 @@ const importInput = z.strictObject({
   acceptRowsBeforeFault: z.boolean({ error: 'acceptRowsBeforeFault is true or false' }).optional(),
   /** A column mapping to try on this file (validated by the backend; errors under "mapping."). */
   mapping: z.unknown().optional(),
+  /**
+   * How much credit each statement purchase bought, by its line ("14": "10.00" in the account's unit), for charges
+   * that do not say it (another currency than the balance, or credits of a unit): the report's creditNeeded.
+   */
+  credits: z
+    .record(
+      z.string().regex(/^[1-9]\d{0,8}$/, 'Credits are keyed by the line number of the purchase'),
+      z.string({ error: 'A credit amount is decimal text, e.g. "10.00"' }).trim().min(1).max(40),
+    )
+    .optional(),
 })
 
 const uploadInput = z.strictObject({

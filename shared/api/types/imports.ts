@@ -40,6 +40,15 @@ export interface ImportSample {
   readonly detail: string
 }
 
+export interface CreditNeededView {
+  readonly line: number
+  /** The statement's date (local, as printed). */
+  readonly date: string
+  readonly descriptor: string
+  readonly paid: AmountView
+  readonly account: { readonly id: number; readonly unitId: string }
+}
+
 export interface ImportReport {
   readonly file: { readonly name: string; readonly bytes: number; readonly sha256: string }
   readonly format: {
@@ -77,6 +86,11 @@ export interface ImportReport {
   readonly question: ImportQuestion | null
   /** An earlier import of the same bytes (re-importing it adds nothing). */
   readonly alreadyImported: { readonly batchId: number; readonly committedAt: string } | null
+  /**
+   * Purchases that bought credits without saying how many (a €9.31 charge for USD credits): recorded as payments;
+   * give their amounts (`credits` by line) to record the credits as lots with the preset's expiry.
+   */
+  readonly creditNeeded: readonly CreditNeededView[]
   /** Set by a commit: the import batch to undo it by. */
   readonly batchId: number | null
 }

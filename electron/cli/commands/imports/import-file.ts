@@ -44,6 +44,19 @@ interface ImportFlags {
   readonly 'date-format'?: string | undefined
   readonly 'decimal-mark'?: string | undefined
   readonly 'rows-before-fault'?: boolean | undefined
+  readonly credit?: string | undefined
+}
+
+/** "4=10,9=25.50" → { "4": "10", "9": "25.50" }: the credit bought by each statement purchase, by its line. */
+const creditsOf = (text: string | undefined): Record<string, string> | undefined => {
+  if (text === undefined) return undefined
+  const entries = text.split(',').map((pair) => {
+    const match = /^\s*(\d+)\s*=\s*(\S+)\s*$/.exec(pair)
+    if (match === null)
+      throw new UsageError(`--credit is LINE=AMOUNT[,LINE=AMOUNT…], e.g. 14=10.00; got "${pair}"`, COMMAND)
+    return [match[1] ?? '', match[2] ?? ''] as const
+  })
+  return Object.fromEntries(entries)
 }
 
 /**
@@ -76,6 +89,7 @@ const settingsOf = async (values: ImportFlags) => {
       ...(dateFormat === undefined ? {} : { dateFormat }),
       ...(mark === undefined ? {} : { decimalMark: mark }),
       ...(values['rows-before-fault'] === true ? { acceptRowsBeforeFault: true } : {}),
+      ...(values.credit === undefined ? {} : { credits: creditsOf(values.credit) }),
     },
   }
 }
@@ -83,7 +97,8 @@ const settingsOf = async (values: ImportFlags) => {
 export const importCommand = defineCommand({
   summary: 'Import a vendor export or a card or bank statement as one undoable batch (--dry-run: preview only)',
   synopsis:
-    'FILE [--format NAME|auto] [--account ID] [--date-format FMT] [--decimal-mark .|,] [--rows-before-fault] [--dry-run]',
+    'FILE [--format NAME|auto] [--account ID] [--date-format FMT] [--decimal-mark .|,] [--rows-before-fault] ' +
+    '[--credit LINE=AMOUNT,…] [--dry-run]',
   positionals: ['FILE'],
   options: {
     format: {
@@ -98,6 +113,11 @@ export const importCommand = defineCommand({
       description: 'How the dates are written when they read two ways, e.g. DD/MM/YYYY or MM/DD/YYYY',
     },
     'decimal-mark': { type: 'string', value: '.|,', description: 'The decimal mark, when the format leaves it open' },
+    credit: {
+      type: 'string',
+      value: 'LINE=AMOUNT,…',
+      description: 'Credit bought by statement purchases that do not say it (another currency), by line',
+    },
     'rows-before-fault': {
       type: 'boolean',
       description: 'A malformed file (e.g. an unterminated quote): import the valid rows before the fault',

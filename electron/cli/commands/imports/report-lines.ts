@@ -95,8 +95,23 @@ export const reportLines = (report: ImportReport, dryRun: boolean): string[] => 
     ...totalLines(report.totals),
     ...(dryRun ? sampleLines(report) : []),
     ...rejectedLines(report.rejected, report.counts.rejected),
+    ...creditLines(report),
   ]
 }
+
+/** Purchases recorded as payments only, because the charge does not say how much credit it bought. */
+const creditLines = (report: ImportReport): string[] =>
+  report.creditNeeded.length === 0
+    ? []
+    : [
+        `Purchases without their credit amount (${report.creditNeeded.length}): recorded as payments; to add the ` +
+          `credits, import again with --credit LINE=AMOUNT (in the account's unit)`,
+        ...report.creditNeeded.map(
+          (needed) =>
+            `  line ${needed.line}, ${needed.date}: ${needed.descriptor}, paid ${needed.paid.value} ${needed.paid.unit}` +
+            ` → account ${needed.account.id} (${needed.account.unitId})`,
+        ),
+      ]
 
 /** `imports list`: one row per import, newest first. */
 export const importListLines = (items: readonly ImportListItem[]): string[] =>
