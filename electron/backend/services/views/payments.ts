@@ -1,6 +1,7 @@
 import type { ProgramFact } from '@shared/ledger/model'
 import { periodExists, programBoundary, programEnd } from '@shared/ledger/programs'
-import { boundaryIndexAt } from '@shared/time/zoned'
+import { parseLocalDate } from '@shared/time/calendar'
+import { boundaryIndexAt, startOfLocalDate } from '@shared/time/zoned'
 import { preparedFor } from '../../db/statements'
 import { programFactOf, type ProgramRow } from '../../ledger/fact-rows'
 import type { ServiceContext } from '../context'
@@ -9,8 +10,10 @@ import type { ServiceContext } from '../context'
  * Money paid, as the spend report counts it (cash basis): a recorded lot's cost at its effective instant (purchases,
  * top-ups, confirmed auto-recharges; a retracted lot was never bought), and a plan's price at each period start —
  * for a plan priced per period — or its whole price once at its first period for a plan priced in total (an annual
- * plan released monthly is paid up front). Projected recharges are not payments. Refunds are not deducted: a void
- * records that credit was withdrawn, not how much money came back.
+ * plan released monthly is paid up front). Projected recharges are not payments. A void is not a refund: it records
+ * that credit was withdrawn, not how much money came back. Imported statement lines (issue 5) count where nothing
+ * else does: a subscription paid without a plan recorded, a purchase that made no lot, a refund (negative) —
+ * attributed to their account, or to their vendor's only account.
  */
 
 export interface Payment {
@@ -18,7 +21,7 @@ export interface Payment {
   readonly at: number
   readonly amount: number
   readonly currency: string
-  /** "L12" or "P3#5": what was paid for. */
+  /** "L12" or "P3#5": what was paid for; "S7" a statement line (payments row 7). */
   readonly source: string
 }
 
@@ -83,9 +86,32 @@ export const loadPrograms = (ctx: ServiceContext): { accountId: number; program:
     program: programFactOf(row),
   }))
 
-/** Every payment in [from, to), by time. */
-export const payments = (ctx: ServiceContext, from: number, to: number): Payment[] => {
-  const all = lotPayments(ctx, from, to)
+/** Statement payments not already counted as a lot's cost or a plan's price. */
+const statementPayments = (ctx: ServiceContext, from: number, to: number, zone: string): Payment[] =>
+  (
+    preparedFor(ctx.db)(
+      `SELECT p.id, p.paid_on, p.paid_at, p.amount, p.currency,
+         coalesce(p.account_id, (SELECT min(a.id) FROM accounts a WHERE a.vendor_id = p.vendor_id
+           HAVING count(*) = 1)) AS account_id
+       FROM payments p WHERE p.lot_id IS NULL AND p.program_id IS NULL`,
+    ).all() as {
+      id: number
+      paid_on: string | null
+      paid_at: number | null
+      amount: number
+      currency: string
+      account_id: number | null
+    }[]
+  ).flatMap((row) => {
+    const date = row.paid_on === null ? undefined : parseLocalDate(row.paid_on)
+    const at = row.paid_at ?? (date === undefined ? null : startOfLocalDate(date, zone))
+    if (row.account_id === null || at === null || at < from || at >= to) return []
+    return [{ accountId: row.account_id, at, amount: row.amount, currency: row.currency, source: `S${row.id}` }]
+  })
+
+/** Every payment in [from, to), by time; statement dates are read in `zone` (the user's). */
+export const payments = (ctx: ServiceContext, from: number, to: number, zone = 'UTC'): Payment[] => {
+  const all = [...lotPayments(ctx, from, to), ...statementPayments(ctx, from, to, zone)]
   for (const { accountId, program } of loadPrograms(ctx)) all.push(...planPayments(program, accountId, from, to))
   return all.sort((a, b) => a.at - b.at || a.accountId - b.accountId || (a.source < b.source ? -1 : 1))
 }

@@ -56,7 +56,7 @@ export const spendReport = (ctx: ServiceContext, input: SpendInput = {}): SpendR
   const totals = new Sums()
   const grouped = by !== 'project' && by !== 'tag'
   const rows = new Map<string, { label: string; amounts: Sums; home: number | null; payments: number }>()
-  for (const payment of payments(ctx, from, to)) {
+  for (const payment of payments(ctx, from, to, zone)) {
     const account = accounts.get(payment.accountId)
     if (account === undefined) continue
     totals.add(payment.currency, payment.amount)
