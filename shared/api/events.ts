@@ -18,7 +18,11 @@ export interface PushEvents {
   readonly 'reminders.open': { readonly link: NotificationText['link'] }
 }
 export type PushEventName = keyof PushEvents
-export const PUSH_EVENT_NAMES = ['ledger.changed', 'reminders.fired', 'reminders.open'] as const satisfies readonly PushEventName[]
+export const PUSH_EVENT_NAMES = [
+  'ledger.changed',
+  'reminders.fired',
+  'reminders.open',
+] as const satisfies readonly PushEventName[]
 
 export const isPushEventName = (value: unknown): value is PushEventName =>
   typeof value === 'string' && (PUSH_EVENT_NAMES as readonly string[]).includes(value)

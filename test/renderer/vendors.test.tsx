@@ -185,7 +185,7 @@ describe('Vendors screen', () => {
   it('reloads the list when a ledger.changed event arrives', async () => {
     const { fake } = await renderApp()
     expect(await screen.findByText('No vendors yet')).toBeTruthy()
-    expect(fake.listenerCount).toBe(1)
+    expect(fake.listenerCount()).toBe(1)
 
     fake.seedVendor('Cursor') // written by another process, e.g. the CLI
     await push(fake)

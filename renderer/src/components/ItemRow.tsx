@@ -7,15 +7,23 @@ export interface ItemRowProps extends RowActionsProps {
   readonly children: ReactNode
   /** Why the last delete failed; shown under the row so it is read next to the item it is about. */
   readonly error?: string | undefined
+  /** The item's own page: the name links there. */
+  readonly href?: string | undefined
 }
 
 /** A list row in view or confirm mode: the item's name and facts, its actions, and a failed delete's message. */
-export function ItemRow({ children, error, ...actions }: ItemRowProps) {
+export function ItemRow({ children, error, href, ...actions }: ItemRowProps) {
   return (
     <li className={actions.row.mode === 'confirm-delete' ? 'row row--danger' : 'row'}>
       <div className="row__main">
         <div className="row__text">
-          <span className="row__title">{actions.name}</span>
+          {href === undefined ? (
+            <span className="row__title">{actions.name}</span>
+          ) : (
+            <a className="row__title row__link" href={href}>
+              {actions.name}
+            </a>
+          )}
           <span className="row__meta">{children}</span>
         </div>
         <RowActions {...actions} />

@@ -21,6 +21,9 @@ export interface LedgerApi {
 
 const bridge = (): LedgerWindowApi | undefined => (typeof window === 'undefined' ? undefined : window.ledger)
 
+/** Whether the renderer runs in the desktop app (the preload bridge) rather than a browser on `serve`. */
+export const isDesktopApp = (): boolean => bridge() !== undefined
+
 const describe = (cause: unknown): string => (cause instanceof Error ? cause.message : String(cause))
 
 const internal = (message: string, details?: Record<string, unknown>): { ok: false; error: ApiError } =>

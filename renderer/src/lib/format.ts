@@ -47,3 +47,12 @@ export const knownTimeZones = (): readonly string[] => {
     return ['UTC']
   }
 }
+
+/** An amount as the backend sends it (exact decimal text and its unit): "12.50 USD". Never re-parsed into a float. */
+export const formatAmount = (amount: { readonly value: string; readonly unit: string }): string =>
+  `${amount.value} ${amount.unit}`
+
+const hourFormat = new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
+
+/** A local hour of the day (0–23) in the locale's clock: "9:00 AM" or "09:00". */
+export const formatHour = (hour: number): string => hourFormat.format(Date.UTC(2000, 0, 1, hour))

@@ -43,3 +43,20 @@ export const formError = (operation: Operation, shown: readonly string[]): strin
   if (fields.length > 0 && fields.every((field) => shown.includes(field))) return undefined
   return error.message
 }
+
+/** The message for a field or anything inside it ("reminderRules.expiryLeadDays" also takes "….expiryLeadDays.0"). */
+export const fieldErrorWithin = (operation: Operation, field: string): string | undefined => {
+  const fields = operation.error?.fields
+  if (fields === undefined) return undefined
+  return fields[field] ?? Object.entries(fields).find(([path]) => path.startsWith(`${field}.`))?.[1]
+}
+
+/** Like `formError`, for forms whose fields hold nested values: a field is shown when it or a parent is. */
+export const formErrorWithin = (operation: Operation, shown: readonly string[]): string | undefined => {
+  const error = operation.error
+  if (error === null) return undefined
+  const fields = Object.keys(error.fields ?? {})
+  const isShown = (path: string): boolean => shown.some((field) => path === field || path.startsWith(`${field}.`))
+  if (fields.length > 0 && fields.every(isShown)) return undefined
+  return error.message
+}

@@ -8,6 +8,7 @@ import type { Account, BackupInfo, Vendor } from '@shared/catalog/types'
 import { formatMinor } from '@shared/money/decimal'
 import type { Unit } from '@shared/money/units'
 import { DEFAULT_SETTINGS, FX_RATE_SCALE, type FxRate, type Settings } from '@shared/settings/schemas'
+import { FakeReminders, type Handlers } from './fake-reminders'
 
 /**
  * An in-memory `window.ledger` for renderer tests: the contract's methods over plain arrays, inputs checked with the
@@ -48,7 +49,9 @@ export class FakeLedger {
   refusal: ApiError | null = null
   private nextId = 1
   private readonly injected = new Map<MethodName, ApiError[]>()
-  private readonly listeners = new Set<PushListener<'ledger.changed'>>()
+  private readonly listeners = new Map<PushEventName, Set<(payload: unknown) => void>>()
+  /** The reminder inbox, account rules, balances and lot histories (see fake-reminders.ts). */
+  readonly reminders = new FakeReminders(this)
 
   /** The next call of `method` answers `error` instead of running. */
   failNext(method: MethodName, error: ApiError): void {
@@ -60,12 +63,12 @@ export class FakeLedger {
   }
 
   emit<E extends PushEventName>(event: E, payload: PushEvents[E]): void {
-    if (event !== 'ledger.changed') return
-    for (const listener of [...this.listeners]) listener(payload as PushEvents['ledger.changed'])
+    for (const listener of [...(this.listeners.get(event) ?? [])]) listener(payload)
   }
 
-  get listenerCount(): number {
-    return this.listeners.size
+  /** How many listen to `ledger.changed` (or another event). */
+  listenerCount(event: PushEventName = 'ledger.changed'): number {
+    return this.listeners.get(event)?.size ?? 0
   }
 
   /** Put a vendor straight into the store, as another process (the CLI) would. */
@@ -104,7 +107,8 @@ export class FakeLedger {
   }
 
   /** Areas a test does not fake answer INTERNAL ("not faked"), so a screen that calls them fails loudly. */
-  private readonly handlers: { readonly [M in MethodName]?: Handler<M> } = {
+  private readonly handlers: Handlers = {
+    ...this.reminders.handlers,
     'app.info': () =>
       ok({
         version: '0.1.0-test',
@@ -238,14 +242,16 @@ export class FakeLedger {
   /** The object to install as `window.ledger`. */
   readonly api: LedgerWindowApi = {
     ...(Object.fromEntries(METHOD_NAME_LIST.map((name) => [name, this.method(name)])) as Omit<LedgerWindowApi, 'on'>),
-    on: (event, listener) => {
-      if (event !== 'ledger.changed') return () => undefined
-      const wrapped: PushListener<'ledger.changed'> = (payload) => {
-        listener(payload as Parameters<typeof listener>[0])
+    on: <E extends PushEventName>(event: E, listener: PushListener<E>) => {
+      const set = this.listeners.get(event) ?? new Set()
+      this.listeners.set(event, set)
+      // Listeners are kept per event name, so the payload is the one of `event`.
+      const wrapped = (payload: unknown): void => {
+        listener(payload as PushEvents[E])
       }
-      this.listeners.add(wrapped)
+      set.add(wrapped)
       return () => {
-        this.listeners.delete(wrapped)
+        set.delete(wrapped)
       }
     },
   }

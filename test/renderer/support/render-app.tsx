@@ -4,11 +4,18 @@ import { afterEach } from 'vitest'
 import { App } from '../../../renderer/src/App'
 import { useAppStore } from '../../../renderer/src/stores/app-store'
 import { useCatalogStore } from '../../../renderer/src/stores/catalog-store'
+import { useLedgerStore } from '../../../renderer/src/stores/ledger-store'
+import { useRemindersStore } from '../../../renderer/src/stores/reminders-store'
+import { useSettingsStore } from '../../../renderer/src/stores/settings-store'
+import type { PushEventName, PushEvents } from '@shared/api/events'
 import { FakeLedger } from './fake-ledger'
 
 // Stores are module singletons: put them back as they were created after every test.
 const initialApp = useAppStore.getState()
 const initialCatalog = useCatalogStore.getState()
+const initialReminders = useRemindersStore.getState()
+const initialSettings = useSettingsStore.getState()
+const initialLedger = useLedgerStore.getState()
 
 afterEach(() => {
   cleanup()
@@ -16,6 +23,9 @@ afterEach(() => {
   window.location.hash = ''
   useAppStore.setState(initialApp, true)
   useCatalogStore.setState(initialCatalog, true)
+  useRemindersStore.setState(initialReminders, true)
+  useSettingsStore.setState(initialSettings, true)
+  useLedgerStore.setState(initialLedger, true)
 })
 
 export interface RenderedApp extends RenderResult {
@@ -23,9 +33,15 @@ export interface RenderedApp extends RenderResult {
   readonly user: UserEvent
 }
 
-/** Install `fake` as `window.ledger`, render the whole app, and let the first load settle. */
-export async function renderApp(fake: FakeLedger = new FakeLedger()): Promise<RenderedApp> {
-  Reflect.set(window, 'ledger', fake.api)
+/**
+ * Install `fake` as `window.ledger` (the desktop app), or leave it out when the test serves it over HTTP (see
+ * http-fake.ts), render the whole app, and let the first load settle.
+ */
+export async function renderApp(
+  fake: FakeLedger = new FakeLedger(),
+  options: { readonly transport?: 'desktop' | 'http' } = {},
+): Promise<RenderedApp> {
+  if (options.transport !== 'http') Reflect.set(window, 'ledger', fake.api)
   const user = userEvent.setup()
   let view: RenderResult | undefined
   await act(async () => {
@@ -36,10 +52,15 @@ export async function renderApp(fake: FakeLedger = new FakeLedger()): Promise<Re
   return { ...view, fake, user }
 }
 
-/** Deliver a push event inside act(), as the preload would. */
-export async function push(fake: FakeLedger): Promise<void> {
+/** Deliver a push event inside act(), as the preload would (default: another process changed the ledger). */
+export async function push<E extends PushEventName = 'ledger.changed'>(
+  fake: FakeLedger,
+  event?: E,
+  payload?: PushEvents[E],
+): Promise<void> {
   await act(async () => {
-    fake.emit('ledger.changed', { origin: 'external' })
+    if (event === undefined || payload === undefined) fake.emit('ledger.changed', { origin: 'external' })
+    else fake.emit(event, payload)
     await Promise.resolve()
   })
 }

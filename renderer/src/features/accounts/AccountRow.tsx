@@ -2,6 +2,7 @@ import type { Account } from '@shared/catalog/types'
 import type { Unit } from '@shared/money/units'
 import { ItemRow } from '../../components/ItemRow'
 import { formatDate } from '../../lib/format'
+import { routeHref } from '../../lib/use-hash-route'
 import { useRowMode } from '../../lib/use-row-mode'
 import { useCatalogStore, useOperation } from '../../stores/catalog-store'
 import { opKey } from '../../stores/operations'
@@ -31,6 +32,7 @@ export function AccountRow({ account, units }: { readonly account: Account; read
   return (
     <ItemRow
       name={account.name}
+      href={routeHref({ view: 'account', accountId: account.id })}
       editLabel="Edit"
       row={row}
       resetDelete={() => {

@@ -44,8 +44,8 @@ export function AccountsScreen() {
       return (
         <EmptyState title="Add a vendor first">
           <p>
-            Every account belongs to a vendor. <a href={routeHref('vendors')}>Add a vendor</a>, then come back to add
-            its accounts.
+            Every account belongs to a vendor. <a href={routeHref({ view: 'vendors' })}>Add a vendor</a>, then come back
+            to add its accounts.
           </p>
         </EmptyState>
       )
