@@ -14,6 +14,7 @@
  */
 import { formatLocalDate } from '../time/calendar'
 import { canonicalDecimal } from './numbers'
+import { OccurrenceCounter } from './occurrence-counter'
 import type { ImportRecord } from './types'
 
 /** Tag keys that identify a row in every layout of the formats that write them. */
@@ -94,9 +95,9 @@ class Fnv64 {
     return hex8(this.hi >>> 0) + hex8(this.lo >>> 0)
   }
 
-  /** The low 53 bits as a number: a cheap Map key. */
-  low53(): number {
-    return (this.hi & 0x1f_ffff) * 0x1_0000_0000 + (this.lo >>> 0)
+  /** The next occurrence index of this hash in `counter`. */
+  occurrenceIn(counter: OccurrenceCounter): number {
+    return counter.next(this.hi, this.lo)
   }
 }
 
@@ -113,9 +114,20 @@ export const fnv1a64 = (text: string): string => new Fnv64().text(text).hex()
 const FIELD = 0x1f // unit separator between fields
 const TAG = 0x1e // record separator between identity tags
 
+/** The identity keys by their length: a tag's key is found by where its ':' is, without cutting the tag. */
+const KEYS_BY_LENGTH: readonly (readonly string[] | undefined)[] = [...IDENTITY_TAG_KEYS].reduce<string[][]>(
+  (byLength, key) => {
+    ;(byLength[key.length] ??= []).push(key)
+    return byLength
+  },
+  [],
+)
+
 const isIdentityTag = (tag: string): boolean => {
-  const colon = tag.indexOf(':')
-  return colon > 0 && IDENTITY_TAG_KEYS.has(tag.slice(0, colon))
+  const candidates = KEYS_BY_LENGTH[tag.indexOf(':')]
+  if (candidates === undefined) return false
+  for (const key of candidates) if (tag.startsWith(key)) return true
+  return false
 }
 
 const identityTags = (tags: readonly string[]): string[] => {
@@ -169,17 +181,11 @@ export const contentHash = (record: ImportRecord): string => feed(new Fnv64(), r
  * one file (an export's overlapping pages) is the same row twice, so it dedupes.
  */
 export const identityAssigner = (): ((record: ImportRecord) => string) => {
-  // Counted by the hash's low 53 bits as a number: a million string keys would cost several times the memory. Two
-  // different contents sharing those bits (odds ~1e-4 in a million-row file) only share a counter: both rows are
-  // still kept, under different hashes.
-  const seen = new Map<number, number>()
+  const seen = new OccurrenceCounter()
   return (record) => {
     if (record.externalId !== null && record.externalId !== '') return `id:${record.externalId}`
     const hash = feed(new Fnv64(), record)
-    const counter = hash.low53()
-    const occurrence = seen.get(counter) ?? 0
-    seen.set(counter, occurrence + 1)
-    return `h:${hash.hex()}#${occurrence}`
+    return `h:${hash.hex()}#${hash.occurrenceIn(seen)}`
   }
 }
 
